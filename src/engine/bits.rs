@@ -1,0 +1,314 @@
+//! Bitsets over atom positions.
+//!
+//! [`Bits`] is a flat bitset: get, set and clear in O(1).
+//! [`BitTree`] adds summary levels on top so that the nearest set bit on
+//! either side of a position is found in O(log64 n): level 0 holds one bit
+//! per position, and bit `j` of level `k + 1` is set exactly when word `j`
+//! of level `k` is non-zero. At 2^28 positions (4 GiB of 16-byte atoms)
+//! that is five levels.
+
+const WORD_BITS: usize = 64;
+
+fn word_count(bits: usize) -> usize {
+    bits.div_ceil(WORD_BITS)
+}
+
+/// A flat bitset with a length.
+#[derive(Clone, Debug, Default)]
+pub struct Bits {
+    words: Vec<u64>,
+    len: usize,
+}
+
+impl Bits {
+    /// The bit at `i`; `false` past the end.
+    #[inline]
+    pub fn get(&self, i: u32) -> bool {
+        let i = i as usize;
+        i < self.len && self.words[i / WORD_BITS] & (1 << (i % WORD_BITS)) != 0
+    }
+
+    /// Sets the bit at `i`, which must be below the length.
+    #[inline]
+    pub fn set(&mut self, i: u32) {
+        let i = i as usize;
+        debug_assert!(i < self.len, "set({i}) past length {}", self.len);
+        self.words[i / WORD_BITS] |= 1 << (i % WORD_BITS);
+    }
+
+    /// Clears the bit at `i`, which must be below the length.
+    #[inline]
+    pub fn clear(&mut self, i: u32) {
+        let i = i as usize;
+        debug_assert!(i < self.len, "clear({i}) past length {}", self.len);
+        self.words[i / WORD_BITS] &= !(1 << (i % WORD_BITS));
+    }
+
+    /// Changes the length; new bits are clear, bits past a shorter length are dropped.
+    pub fn resize(&mut self, len: u32) {
+        let len = len as usize;
+        if len < self.len {
+            clear_from(&mut self.words, len);
+        }
+        self.words.resize(word_count(len), 0);
+        self.len = len;
+    }
+
+    /// Bytes held by the words.
+    pub fn heap_bytes(&self) -> usize {
+        self.words.capacity() * 8
+    }
+
+    /// The positions of the set bits, in order.
+    pub fn ones(&self) -> impl Iterator<Item = u32> + '_ {
+        self.words.iter().enumerate().flat_map(|(w, &word)| {
+            let mut rest = word;
+            std::iter::from_fn(move || {
+                if rest == 0 {
+                    return None;
+                }
+                let bit = rest.trailing_zeros();
+                rest &= rest - 1;
+                Some((w * WORD_BITS) as u32 + bit)
+            })
+        })
+    }
+
+    fn words(&self) -> &[u64] {
+        &self.words
+    }
+}
+
+/// Clears every bit at or past `from` in the word holding `from` and all later words.
+fn clear_from(words: &mut [u64], from: usize) {
+    let first = from / WORD_BITS;
+    if first >= words.len() {
+        return;
+    }
+    words[first] &= (1u64 << (from % WORD_BITS)) - 1;
+    for word in &mut words[first + 1..] {
+        *word = 0;
+    }
+}
+
+/// A bitset that finds the nearest set bit before or after a position quickly.
+#[derive(Clone, Debug, Default)]
+pub struct BitTree {
+    /// `levels[0]` is the bitset itself; each next level summarises the one below.
+    levels: Vec<Bits>,
+}
+
+impl BitTree {
+    /// Number of positions.
+    pub fn len(&self) -> u32 {
+        self.levels.first().map_or(0, |leaf| leaf.len as u32)
+    }
+
+    /// The bit at `i`; `false` past the end.
+    #[inline]
+    pub fn get(&self, i: u32) -> bool {
+        self.levels.first().is_some_and(|leaf| leaf.get(i))
+    }
+
+    /// Sets the bit at `i`, which must be below the length.
+    #[inline]
+    pub fn set(&mut self, i: u32) {
+        let mut pos = i as usize;
+        for level in &mut self.levels {
+            let word = &mut level.words[pos / WORD_BITS];
+            let was_empty = *word == 0;
+            *word |= 1 << (pos % WORD_BITS);
+            if !was_empty {
+                return;
+            }
+            pos /= WORD_BITS;
+        }
+    }
+
+    /// Clears the bit at `i`, which must be below the length.
+    #[inline]
+    pub fn clear(&mut self, i: u32) {
+        let mut pos = i as usize;
+        for level in &mut self.levels {
+            let word = &mut level.words[pos / WORD_BITS];
+            *word &= !(1 << (pos % WORD_BITS));
+            if *word != 0 {
+                return;
+            }
+            pos /= WORD_BITS;
+        }
+    }
+
+    /// The first set bit at or after `from`.
+    #[inline]
+    pub fn next_set(&self, from: u32) -> Option<u32> {
+        let mut pos = from as usize;
+        let mut level = 0;
+        // Climb until a word holds a set bit at or after `pos`.
+        loop {
+            let words = self.levels.get(level)?.words();
+            let w = pos / WORD_BITS;
+            let bits = *words.get(w)? & (!0u64 << (pos % WORD_BITS));
+            if bits != 0 {
+                pos = w * WORD_BITS + bits.trailing_zeros() as usize;
+                break;
+            }
+            level += 1;
+            pos = w + 1;
+        }
+        // Descend along the lowest set bits.
+        while level > 0 {
+            level -= 1;
+            pos = pos * WORD_BITS + self.levels[level].words[pos].trailing_zeros() as usize;
+        }
+        Some(pos as u32)
+    }
+
+    /// The last set bit at or before `from`, which must be below the length.
+    #[inline]
+    pub fn prev_set(&self, from: u32) -> Option<u32> {
+        let mut pos = from as usize;
+        let mut level = 0;
+        loop {
+            let words = self.levels.get(level)?.words();
+            let w = pos / WORD_BITS;
+            let bits = words[w] & (!0u64 >> (WORD_BITS - 1 - pos % WORD_BITS));
+            if bits != 0 {
+                pos = w * WORD_BITS + (WORD_BITS - 1 - bits.leading_zeros() as usize);
+                break;
+            }
+            if w == 0 {
+                return None;
+            }
+            level += 1;
+            pos = w - 1;
+        }
+        while level > 0 {
+            level -= 1;
+            let word = self.levels[level].words[pos];
+            pos = pos * WORD_BITS + (WORD_BITS - 1 - word.leading_zeros() as usize);
+        }
+        Some(pos as u32)
+    }
+
+    /// Changes the length; new bits are clear, bits past a shorter length are dropped.
+    pub fn resize(&mut self, len: u32) {
+        let shrinking = len < self.len();
+        let mut bits = len as usize;
+        let mut level = 0;
+        loop {
+            if level == self.levels.len() {
+                // A new level; a summary is built from the level below, which is short.
+                let mut fresh = Bits::default();
+                fresh.resize(bits as u32);
+                if let Some(below) = level.checked_sub(1) {
+                    for (j, &word) in self.levels[below].words.iter().enumerate() {
+                        if word != 0 {
+                            fresh.set(j as u32);
+                        }
+                    }
+                }
+                self.levels.push(fresh);
+            } else {
+                self.levels[level].resize(bits as u32);
+                if shrinking && level > 0 {
+                    // Truncation may have emptied the last child word.
+                    let children = &self.levels[level - 1].words;
+                    if let Some(last) = children.len().checked_sub(1) {
+                        if children[last] == 0 {
+                            self.levels[level].clear(last as u32);
+                        }
+                    }
+                }
+            }
+            let words = self.levels[level].words.len();
+            if words <= 1 {
+                self.levels.truncate(level + 1);
+                return;
+            }
+            bits = words;
+            level += 1;
+        }
+    }
+
+    /// Bytes held by all levels.
+    pub fn heap_bytes(&self) -> usize {
+        self.levels.iter().map(Bits::heap_bytes).sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tree_with(len: u32, set: &[u32]) -> BitTree {
+        let mut tree = BitTree::default();
+        tree.resize(len);
+        for &i in set {
+            tree.set(i);
+        }
+        tree
+    }
+
+    #[test]
+    fn finds_neighbours_across_levels() {
+        let tree = tree_with(1 << 20, &[3, 70_000, 999_999]);
+        assert_eq!(tree.next_set(0), Some(3));
+        assert_eq!(tree.next_set(4), Some(70_000));
+        assert_eq!(tree.next_set(70_001), Some(999_999));
+        assert_eq!(tree.next_set(1_000_000), None);
+        assert_eq!(tree.prev_set(999_998), Some(70_000));
+        assert_eq!(tree.prev_set(69_999), Some(3));
+        assert_eq!(tree.prev_set(2), None);
+        assert_eq!(tree.prev_set(1 << 19), Some(70_000));
+    }
+
+    #[test]
+    fn clearing_the_last_bit_of_a_word_updates_the_summary() {
+        let mut tree = tree_with(10_000, &[100, 5000]);
+        tree.clear(5000);
+        assert_eq!(tree.next_set(101), None);
+        tree.clear(100);
+        assert_eq!(tree.next_set(0), None);
+        assert_eq!(tree.prev_set(9999), None);
+    }
+
+    #[test]
+    fn growing_keeps_bits_and_shrinking_drops_them() {
+        let mut tree = tree_with(64, &[0, 63]);
+        tree.resize(1 << 18);
+        assert_eq!(tree.next_set(1), Some(63));
+        tree.set(200_000);
+        assert_eq!(tree.prev_set((1 << 18) - 1), Some(200_000));
+        tree.resize(4096);
+        assert_eq!(tree.next_set(64), None);
+        assert_eq!(tree.prev_set(4095), Some(63));
+        tree.resize(1 << 18);
+        assert_eq!(tree.next_set(64), None, "dropped bits do not come back");
+    }
+
+    #[test]
+    fn flat_bits_resize_clears_the_cut_part() {
+        let mut bits = Bits::default();
+        bits.resize(200);
+        bits.set(70);
+        bits.set(199);
+        bits.resize(100);
+        bits.resize(200);
+        assert!(bits.get(70));
+        assert!(!bits.get(199));
+    }
+
+    #[test]
+    fn agrees_with_a_naive_scan() {
+        let len = 5000u32;
+        let set: Vec<u32> = (0..len).filter(|i| (i * 7919) % 613 < 3).collect();
+        let tree = tree_with(len, &set);
+        for from in 0..len {
+            let next = set.iter().copied().find(|&i| i >= from);
+            let prev = set.iter().copied().rev().find(|&i| i <= from);
+            assert_eq!(tree.next_set(from), next, "next_set({from})");
+            assert_eq!(tree.prev_set(from), prev, "prev_set({from})");
+        }
+    }
+}

@@ -1,0 +1,12 @@
+//! hostheap: a best-fit allocator for a `WebAssembly.Memory` shared by
+//! many small modules, with its bookkeeping outside that memory.
+//!
+//! [`engine`] is the allocator in pure Rust, testable on any host. The
+//! `wasm` module (wasm32 only) exposes it to JavaScript through
+//! wasm-bindgen; the npm package in `bindings/` builds the public API on top.
+#![deny(missing_docs)]
+
+pub mod engine;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
