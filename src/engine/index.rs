@@ -206,15 +206,12 @@ impl FreeIndex {
 #[cold]
 #[inline(never)]
 fn compact(bin: &mut Bin, size: u32, current: impl Fn(u32, u32) -> bool) {
-    let mut addrs: Vec<u32> = std::mem::take(&mut bin.heap)
-        .into_iter()
-        .map(|Reverse(addr)| addr)
-        .filter(|&addr| current(addr, size))
-        .collect();
-    addrs.sort_unstable();
+    // The heap's own sort keeps the code small; duplicates end up adjacent.
+    let mut addrs = std::mem::take(&mut bin.heap).into_sorted_vec();
+    addrs.retain(|&Reverse(addr)| current(addr, size));
     addrs.dedup();
     debug_assert_eq!(addrs.len(), bin.count as usize, "bin {size} lost a span while compacting");
-    bin.heap = addrs.into_iter().map(Reverse).collect();
+    bin.heap = BinaryHeap::from(addrs);
 }
 
 #[cfg(test)]

@@ -24,7 +24,7 @@ mod index;
 #[cfg(test)]
 mod model;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::fmt;
 
 use bits::{BitTree, Bits};
@@ -162,7 +162,7 @@ impl Stats {
 /// a generation that tells it apart from earlier blocks at the same start
 /// whose tokens are still pending. It fits in 53 bits, so a JS number
 /// carries it exactly.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Ticket(u64);
 
 impl Ticket {
@@ -188,6 +188,10 @@ impl Ticket {
     fn generation(self) -> u32 {
         (self.0 >> TICKET_START_BITS) as u32
     }
+}
+
+fn generation_key(start: u32, generation: u32) -> u64 {
+    u64::from(start) << 32 | u64::from(generation)
 }
 
 /// Where spans start and which are free.
@@ -247,10 +251,11 @@ pub struct Engine {
     used: u32,
     /// Starts of live blocks owned by a token.
     owned: Bits,
-    /// Generations of owned blocks, where not 0.
-    generations: BTreeMap<u32, u32>,
+    /// `start << 32 | generation` of owned blocks whose generation is not 0.
+    generations: BTreeSet<u64>,
     /// Tickets of owned blocks freed early whose tokens are still pending.
-    orphans: BTreeSet<Ticket>,
+    /// (Every set here holds `u64`s, so the set code is compiled once.)
+    orphans: BTreeSet<u64>,
 }
 
 impl Engine {
@@ -264,7 +269,7 @@ impl Engine {
             index: FreeIndex::default(),
             used: 0,
             owned: Bits::default(),
-            generations: BTreeMap::new(),
+            generations: BTreeSet::new(),
             orphans: BTreeSet::new(),
         };
         engine.grow(pages)?;
@@ -321,11 +326,11 @@ impl Engine {
         self.owned.set(start);
         let mut ticket = Ticket::new(start, 0);
         if !self.orphans.is_empty() {
-            while self.orphans.contains(&ticket) {
+            while self.orphans.contains(&ticket.0) {
                 ticket = Ticket::new(start, ticket.generation() + 1);
             }
             if ticket.generation() != 0 {
-                self.generations.insert(start, ticket.generation());
+                self.generations.insert(generation_key(start, ticket.generation()));
             }
         }
         Ok(ticket)
@@ -371,7 +376,7 @@ impl Engine {
     /// # Errors
     /// [`EngineError::NotLive`] when the ticket matches neither a live owned block nor an orphan.
     pub fn reclaim(&mut self, ticket: Ticket) -> Result<u32, EngineError> {
-        if self.orphans.remove(&ticket) {
+        if self.orphans.remove(&ticket.0) {
             return Ok(0);
         }
         let start = ticket.start();
@@ -379,8 +384,7 @@ impl Engine {
         if !live || self.generation(start) != ticket.generation() {
             return Err(EngineError::NotLive { start });
         }
-        self.owned.clear(start);
-        self.generations.remove(&start);
+        self.forget_owner(start);
         Ok(self.release(start))
     }
 
@@ -505,7 +509,7 @@ impl Engine {
                 }
             } else {
                 used += span.atoms;
-                if self.generations.contains_key(&span.start) && !self.owned.get(span.start) {
+                if self.generation(span.start) != 0 && !self.owned.get(span.start) {
                     return Err(format!("block at {} has a generation but no owner", span.start));
                 }
             }
@@ -578,18 +582,25 @@ impl Engine {
     }
 
     fn orphan(&mut self, start: u32) {
-        let ticket = Ticket::new(start, self.generation(start));
-        self.orphans.insert(ticket);
+        self.orphans.insert(Ticket::new(start, self.generation(start)).0);
+        self.forget_owner(start);
+    }
+
+    fn forget_owner(&mut self, start: u32) {
         self.owned.clear(start);
-        self.generations.remove(&start);
+        let generation = self.generation(start);
+        if generation != 0 {
+            self.generations.remove(&generation_key(start, generation));
+        }
     }
 
     fn generation(&self, start: u32) -> u32 {
         if self.generations.is_empty() {
-            0
-        } else {
-            self.generations.get(&start).copied().unwrap_or(0)
+            return 0;
         }
+        let first = generation_key(start, 0);
+        let key = self.generations.range(first..first + (1 << 32)).next();
+        key.map_or(0, |&key| key as u32)
     }
 
     #[cold]
