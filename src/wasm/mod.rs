@@ -65,8 +65,9 @@ impl Heap {
     }
 
     /// Frees the live block at byte address `addr`; the atoms freed, or 0
-    /// when `addr` is not the start of a live block.
-    pub fn free(&mut self, addr: u32) -> u32 {
+    /// when `addr` is not the start of a live block. (Named `release` in JS:
+    /// wasm-bindgen gives every class a `free()` that drops the Rust object.)
+    pub fn release(&mut self, addr: u32) -> u32 {
         if u64::from(addr) % ATOM != 0 {
             return 0;
         }
