@@ -5,7 +5,8 @@
 // FinalizationRegistry, respawn callbacks and events.
 //
 // Every public method checks its arguments before touching anything, so a
-// throw leaves the heap as it was.
+// throw leaves the heap as it was. Number checks start with Number.isInteger,
+// which never converts: a comparison would call a valueOf of the caller's.
 
 import { Engine, NO_FIT } from './wasm.js';
 import {
@@ -135,7 +136,7 @@ export class Heap {
    * @throws {TypeError} when size is not a number or token cannot be held weakly
    */
   alloc(size, token) {
-    if (!(size >= 1 && size <= ADDRESS_SPACE && Number.isInteger(size))) {
+    if (!(Number.isInteger(size) && size >= 1 && size <= ADDRESS_SPACE)) {
       throw sizeError(token === undefined ? 'alloc(size)' : 'alloc(size, token)', size);
     }
     const atoms = bytesToAtoms(size);
@@ -164,7 +165,7 @@ export class Heap {
    * @throws {TypeError} when size is not a number
    */
   malloc(size) {
-    if (!(size >= 1 && size <= ADDRESS_SPACE && Number.isInteger(size))) throw sizeError('malloc(size)', size);
+    if (!(Number.isInteger(size) && size >= 1 && size <= ADDRESS_SPACE)) throw sizeError('malloc(size)', size);
     const atoms = bytesToAtoms(size);
     const addr = this.#engine.malloc(atoms);
     return addr !== NO_FIT ? addr : this.#growThen('malloc(size)', atoms, () => this.#engine.malloc(atoms));
@@ -178,7 +179,9 @@ export class Heap {
    * @throws {TypeError} when addr is not a number
    */
   free(addr) {
-    if (!(addr >= 0 && addr < ADDRESS_SPACE && addr % ATOM === 0)) throw addrError('free(addr)', addr);
+    if (!(Number.isInteger(addr) && addr >= 0 && addr < ADDRESS_SPACE && addr % ATOM === 0)) {
+      throw addrError('free(addr)', addr);
+    }
     if (this.#engine.release(addr) === 0) throw notLiveError('free(addr)', addr);
   }
 
