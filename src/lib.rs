@@ -3,10 +3,11 @@
 //!
 //! [`engine`] is the allocator in pure Rust, testable on any host. The
 //! `wasm` module (wasm32 only) exposes it to JavaScript through
-//! wasm-bindgen; the npm package in `bindings/` builds the public API on top.
+//! wasm-bindgen; the npm package in `bindings/` builds the public API on
+//! top, and is the API to use.
 #![deny(missing_docs)]
 
 pub mod engine;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;

@@ -1,0 +1,80 @@
+//! The wasm-bindgen layer under Node: numbers in and out, byte addresses at
+//! the boundary, and engine errors raised as `RangeError`s. Placement
+//! itself is tested natively (src/engine) and through the package (tests/js).
+#![cfg(target_arch = "wasm32")]
+
+use hostheap::wasm::{Heap, NO_FIT};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+const PAGE_ATOMS: u32 = 4096;
+
+#[wasm_bindgen_test]
+fn addresses_cross_as_bytes_and_sizes_as_atoms() {
+    let mut heap = Heap::new(1).unwrap();
+    assert_eq!(heap.malloc(1), 0);
+    assert_eq!(heap.malloc(4), 16);
+    assert_eq!(heap.malloc(1), 80);
+    assert_eq!(heap.used_atoms(), 6);
+    assert_eq!(heap.total_atoms(), PAGE_ATOMS);
+}
+
+#[wasm_bindgen_test]
+fn no_fit_is_a_number_no_address_can_be() {
+    let mut heap = Heap::new(1).unwrap();
+    assert_eq!(NO_FIT % 16, 15);
+    assert_eq!(heap.malloc(PAGE_ATOMS + 1), NO_FIT);
+    assert_eq!(heap.scratch(PAGE_ATOMS + 1), NO_FIT);
+    assert_eq!(heap.alloc_owned(PAGE_ATOMS + 1), -1.0);
+    assert_eq!(heap.pages_to_fit(PAGE_ATOMS + 1), 1);
+    assert_eq!(heap.used_atoms(), 0, "nothing was allocated");
+}
+
+#[wasm_bindgen_test]
+fn release_answers_zero_for_anything_but_a_live_block() {
+    let mut heap = Heap::new(1).unwrap();
+    let addr = heap.malloc(2);
+    assert_eq!(heap.release(addr + 16), 0, "interior");
+    assert_eq!(heap.release(addr + 8), 0, "misaligned");
+    assert_eq!(heap.release(u32::MAX - 15), 0, "past the end");
+    assert_eq!(heap.release(addr), 2);
+    assert_eq!(heap.release(addr), 0, "already freed");
+}
+
+#[wasm_bindgen_test]
+fn tickets_are_exact_numbers_and_come_back_once() {
+    let mut heap = Heap::new(1).unwrap();
+    heap.malloc(7);
+    let ticket = heap.alloc_owned(3);
+    assert_eq!(ticket, 7.0, "generation 0: the ticket is the atom index");
+    assert_eq!(heap.release(112), 3, "freed early");
+    let again = heap.alloc_owned(3);
+    assert_eq!(again, 7.0 + 2f64.powi(28), "same start, next generation while the first is pending");
+    assert_eq!(heap.reclaim(ticket), 0, "the early-freed ticket frees nothing");
+    assert_eq!(heap.reclaim(again), 3);
+    assert_eq!(heap.reclaim(again), -1, "unknown ticket");
+}
+
+#[wasm_bindgen_test]
+fn engine_errors_become_range_errors() {
+    let mut heap = Heap::new(1).unwrap();
+    let error = heap.grow(65_536).unwrap_err();
+    assert!(error.is_instance_of::<js_sys::RangeError>());
+    let message = String::from(error.unchecked_into::<js_sys::Error>().message());
+    assert!(message.contains("65536 pages"), "{message}");
+    heap.malloc(PAGE_ATOMS);
+    assert!(heap.trim(0).unwrap_err().is_instance_of::<js_sys::RangeError>());
+    assert!(Heap::new(70_000).is_err());
+    assert_eq!(heap.pages(), 1, "unchanged");
+}
+
+#[wasm_bindgen_test]
+fn spans_are_flat_triples() {
+    let mut heap = Heap::new(1).unwrap();
+    let a = heap.malloc(1);
+    heap.malloc(1);
+    heap.release(a);
+    assert_eq!(heap.spans(), vec![0, 1, 1, 1, 1, 0, 2, PAGE_ATOMS - 2, 1]);
+    assert_eq!((heap.head_atoms(), heap.tail_atoms(), heap.largest_atoms()), (1, PAGE_ATOMS - 2, PAGE_ATOMS - 2));
+    assert_eq!(heap.trim_target(), 1);
+}
