@@ -84,4 +84,4 @@ export const headAtoms = () => heap.headAtoms();
 export const tailAtoms = () => heap.tailAtoms();
 export const largestAtoms = () => heap.largestAtoms();
 
-export { createHeap, Heap };
+export { createHeap };

@@ -1,0 +1,514 @@
+/**
+ * The hostheap bench: runs hostheap and its peers side by side in one node
+ * process and prints one table. Absolute figures move from machine to
+ * machine and run to run; ratios between peers measured in the same run hold.
+ *
+ * Run it with `scripts/bench [--rounds=N] [scenario ...]`, which builds
+ * everything first, or directly with
+ * `node --expose-gc benches/run.js [--rounds=N] [scenario ...]`.
+ * Scenario names are the keys of `SCENARIOS`; with none given, all run.
+ * This is a report, not a gate: it exits 0 even when a target is missed.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { parseArgs } from 'node:util';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { gzipSync } from 'node:zlib';
+import { MemPool } from '@thi.ng/malloc';
+import { createHeap } from 'hostheap';
+import { instanceMemory } from '../bindings/wasm.js';
+
+const KIB = 1024;
+const MIB = 1024 * KIB;
+const PAGE = 64 * KIB;
+const ATOM = 16;
+const HEAP_OPTIONS = { initial: 1, maximum: 65536 };
+
+const BINDINGS = new URL('../bindings/', import.meta.url);
+const DLMALLOC_WASM = new URL(
+  'dlmalloc-peer/target/wasm32-unknown-unknown/release/dlmalloc_peer.wasm',
+  import.meta.url,
+);
+
+const { values: OPTIONS, positionals: ONLY } = parseArgs({
+  args: isMainThread ? process.argv.slice(2) : [],
+  options: { rounds: { type: 'string', default: '5' } },
+  allowPositionals: true,
+});
+const ROUNDS = Number(OPTIONS.rounds);
+
+// ---------------------------------------------------------------------------
+// Tools: one timer, one PRNG, the peers.
+
+/**
+ * Times `body(setup())` in ROUNDS rounds and returns the fastest round.
+ * Before each round the GC runs and finalizers get a macrotask, so one
+ * round's garbage is not billed to the next; `setup` is not timed.
+ *
+ * @param {(state: any) => void} body the timed part
+ * @param {() => any} [setup] builds the state `body` starts from
+ * @returns {Promise<number>} milliseconds
+ */
+async function bestOf(body, setup = () => undefined) {
+  let best = Infinity;
+  for (let round = 0; round < ROUNDS; round++) {
+    globalThis.gc();
+    await new Promise(setImmediate);
+    const state = setup();
+    const start = performance.now();
+    body(state);
+    best = Math.min(best, performance.now() - start);
+  }
+  return best;
+}
+
+/**
+ * A seeded PRNG (mulberry32), so every peer sees the same sequence.
+ *
+ * @param {number} seed
+ * @returns {(min: number, max: number) => number} an integer from `min` to `max`, both included
+ */
+function prng(seed) {
+  let state = seed >>> 0;
+  return (min, max) => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(state ^ (state >>> 15), state | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    const unit = ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+    return min + Math.floor(unit * (max - min + 1));
+  };
+}
+
+/**
+ * A copy of `fn` compiled from its source, with type feedback of its own.
+ * Timed loops shared by peers run as one copy per peer and round, so V8's
+ * feedback for one peer's calls cannot slow another's down.
+ *
+ * @template {Function} F
+ * @param {F} fn a function that uses only its parameters and globals
+ * @returns {F}
+ */
+function fresh(fn) {
+  copies += 1;
+  return (0, eval)(`(${fn})\n// copy ${copies}`);
+}
+let copies = 0;
+
+let dlmallocModule;
+
+/**
+ * A fresh instance of the dlmalloc peer (`benches/dlmalloc-peer`): the
+ * allocator a guest links in when there is no host allocator.
+ *
+ * @returns {{ malloc(size: number): number, free(addr: number, size: number): void, memory: WebAssembly.Memory }}
+ */
+function dlmalloc() {
+  dlmallocModule ??= new WebAssembly.Module(readFileSync(DLMALLOC_WASM));
+  return new WebAssembly.Instance(dlmallocModule).exports;
+}
+
+/**
+ * A fresh @thi.ng/malloc pool (first fit over address-sorted lists) on a
+ * 32 MiB ArrayBuffer, 16-byte aligned like the others.
+ *
+ * @returns {MemPool}
+ */
+function thingPool() {
+  return new MemPool({ size: 32 * MIB, align: ATOM });
+}
+
+/** @param {number} size bytes @returns {number} `size` rounded up to whole atoms */
+const roundToAtoms = (size) => Math.ceil(size / ATOM) * ATOM;
+
+/** @param {number} size bytes @returns {number} `size` rounded up to whole pages */
+const roundToPages = (size) => Math.ceil(size / PAGE) * PAGE;
+
+// ---------------------------------------------------------------------------
+// Scenarios. Each returns table rows (see `row`).
+
+const CHURN = { live: 10_000, steps: 1_000_000, thingSteps: 20_000, minSize: 16, maxSize: 512 };
+
+/**
+ * The churn trace: sizes of the first live blocks, then for each step the
+ * slot whose block is freed and the size allocated in its place.
+ */
+function churnTrace() {
+  const random = prng(0x5eed);
+  const size = () => random(CHURN.minSize, CHURN.maxSize);
+  return {
+    initial: Uint32Array.from({ length: CHURN.live }, size),
+    slots: Uint32Array.from({ length: CHURN.steps }, () => random(0, CHURN.live - 1)),
+    sizes: Uint32Array.from({ length: CHURN.steps }, size),
+  };
+}
+
+/** The timed churn loop; peers get their own copy of it (see `fresh`). */
+function churnSteps(peer, addrs, live, slots, sizes, steps) {
+  for (let step = 0; step < steps; step++) {
+    const slot = slots[step];
+    peer.free(addrs[slot], live[slot]);
+    const size = sizes[step];
+    addrs[slot] = peer.malloc(size);
+    live[slot] = size;
+  }
+}
+
+/**
+ * Nanoseconds per free+malloc pair over the first `steps` churn steps.
+ *
+ * @param {ReturnType<typeof churnTrace>} trace
+ * @param {() => any} create makes a fresh allocator with `malloc(size)` and `free(addr, size)`
+ * @param {number} steps
+ * @param {boolean} zeroIsNull whether a 0 address means out of memory
+ */
+async function churnPair(trace, create, steps, zeroIsNull) {
+  let last;
+  const ms = await bestOf(
+    ({ peer, addrs, live, run }) => run(peer, addrs, live, trace.slots, trace.sizes, steps),
+    () => {
+      const peer = create();
+      const live = trace.initial.slice();
+      const addrs = Float64Array.from(live, (size) => peer.malloc(size));
+      return (last = { peer, addrs, live, run: fresh(churnSteps) });
+    },
+  );
+  if (zeroIsNull && last.addrs.includes(0)) failed('churn: a peer ran out of memory');
+  return (ms * 1e6) / steps;
+}
+
+/** Churn: free one random block, allocate one of a random size, a million times. */
+async function churn() {
+  const trace = churnTrace();
+  const ours = await churnPair(trace, () => createHeap(HEAP_OPTIONS), CHURN.steps, false);
+  const dl = await churnPair(trace, dlmalloc, CHURN.steps, true);
+  // @thi.ng/malloc's free walks every live block: it runs a prefix only,
+  // and so does hostheap for that row.
+  const oursPrefix = await churnPair(trace, () => createHeap(HEAP_OPTIONS), CHURN.thingSteps, false);
+  const thing = await churnPair(trace, thingPool, CHURN.thingSteps, true);
+  const name = `churn, ${count(CHURN.live)} live: free+malloc`;
+  return [
+    row(name, ns(ours), 'dlmalloc (wasm)', ns(dl), ours / dl, atMost(0.5, times)),
+    row(`  same, first ${count(CHURN.thingSteps)} steps`, ns(oursPrefix), '@thi.ng/malloc', ns(thing),
+      oursPrefix / thing),
+  ];
+}
+
+const TOKEN_CALLS = 200_000;
+
+/** GC-tied allocation with a fresh token per call, against a bare register. */
+async function tokens() {
+  const ours = await bestOf(
+    (heap) => {
+      for (let i = 0; i < TOKEN_CALLS; i++) heap.alloc(16, {});
+    },
+    () => {
+      // Room for every block up front: in a steady state tokens die and
+      // their blocks are reused, so growing is not part of this cost.
+      const heap = createHeap(HEAP_OPTIONS);
+      heap.grow(roundToPages(TOKEN_CALLS * 16) / PAGE);
+      return heap;
+    },
+  );
+  const bare = await bestOf(
+    (registry) => {
+      for (let i = 0; i < TOKEN_CALLS; i++) registry.register({}, i);
+    },
+    () => new FinalizationRegistry(() => {}),
+  );
+  const [perAlloc, perRegister] = [ours, bare].map((ms) => (ms * 1e6) / TOKEN_CALLS);
+  return [
+    row('gc-tied alloc(16, {})', ns(perAlloc), 'FinalizationRegistry.register({}, i)', ns(perRegister),
+      perAlloc / perRegister, atMost(1.2, times)),
+  ];
+}
+
+const SCRATCH = { calls: 1_000_000, blocks: 1_000 };
+
+/** Scratch allocation: an address with room for `size` bytes, no bookkeeping. */
+async function scratch() {
+  const random = prng(0x5c7a);
+  const sizes = Uint32Array.from({ length: 1024 }, () => random(16, 512));
+  const ms = await bestOf(
+    (heap) => {
+      for (let i = 0; i < SCRATCH.calls; i++) heap.alloc(sizes[i & 1023]);
+    },
+    () => {
+      // A heap with holes: every other of SCRATCH.blocks blocks freed.
+      const heap = createHeap(HEAP_OPTIONS);
+      const addrs = Array.from(sizes.subarray(0, SCRATCH.blocks), (size) => heap.malloc(size));
+      addrs.forEach((addr, i) => i % 2 && heap.free(addr));
+      return heap;
+    },
+  );
+  const perCall = (ms * 1e6) / SCRATCH.calls;
+  return [row('scratch alloc(size)', ns(perCall), '', '', NaN, atMost(20, ns, perCall))];
+}
+
+/**
+ * Block classes of the mixed-lifetime trace: percent of allocations, size
+ * range in bytes, lifetime range in allocations.
+ */
+const LIFETIMES = [
+  // class     percent  size           lifetime
+  ['short',    70,      [16, 256],     [1, 64]],
+  ['medium',   25,      [64, 2048],    [1_000, 20_000]],
+  ['long',     5,       [1024, 8192],  [10_000, 100_000]],
+];
+const TRACE_ALLOCATIONS = 200_000;
+
+/**
+ * The mixed-lifetime trace, interleaved as they fall due: `ops[i] >= 0`
+ * allocates block `ops[i]` of `sizes[ops[i]]` bytes, `ops[i] < 0` frees
+ * block `~ops[i]`. Blocks whose lifetime runs past the end stay live.
+ * Live bytes count sizes rounded up to atoms, the least any peer can use.
+ */
+function mixedTrace() {
+  const random = prng(0x7ace);
+  const sizes = new Uint32Array(TRACE_ALLOCATIONS);
+  const due = new Map();
+  const ops = [];
+  let live = 0;
+  let peakLive = 0;
+  for (let id = 0; id < TRACE_ALLOCATIONS; id++) {
+    for (const old of due.get(id) ?? []) {
+      ops.push(~old);
+      live -= roundToAtoms(sizes[old]);
+    }
+    due.delete(id);
+    let roll = random(0, 99);
+    const [, , size, lifetime] = LIFETIMES.find(([, percent]) => (roll -= percent) < 0);
+    sizes[id] = random(...size);
+    const end = id + random(...lifetime);
+    if (!due.has(end)) due.set(end, []);
+    due.get(end).push(id);
+    ops.push(id);
+    live += roundToAtoms(sizes[id]);
+    peakLive = Math.max(peakLive, live);
+  }
+  return { ops: Int32Array.from(ops), sizes, peakLive };
+}
+
+/** Runs the trace through `malloc(size)` and `free(addr, size)`. */
+function replay({ ops, sizes }, malloc, free) {
+  const addrs = new Float64Array(sizes.length);
+  for (const op of ops) {
+    if (op >= 0) addrs[op] = malloc(sizes[op]);
+    else free(addrs[~op], sizes[~op]);
+  }
+}
+
+/** Peak memory over the mixed-lifetime trace, against the live bytes it needs. */
+async function fragmentation() {
+  const trace = mixedTrace();
+  const heap = createHeap(HEAP_OPTIONS);
+  let ours = 0;
+  replay(trace, (size) => {
+    const addr = heap.malloc(size);
+    ours = Math.max(ours, heap.totalBytes());
+    return addr;
+  }, (addr) => heap.free(addr));
+
+  // dlmalloc never gives memory back: its peak is its growth.
+  const dl = dlmalloc();
+  const start = dl.memory.buffer.byteLength;
+  replay(trace, (size) => dl.malloc(size) || failed('fragmentation: dlmalloc ran out of memory'), dl.free);
+  const dlPeak = dl.memory.buffer.byteLength - start;
+
+  const floor = roundToPages(trace.peakLive);
+  const name = `fragmentation, ${count(trace.ops.length)} ops: peak total`;
+  return [
+    row(name, bytes(ours), 'peak live, in pages', bytes(floor), ours / floor, atMost(1.15, times)),
+    row('  same trace', bytes(ours), 'dlmalloc (wasm) growth', bytes(dlPeak), ours / dlPeak),
+  ];
+}
+
+const TRIM = { from: 64 * MIB, live: 1 * MIB };
+
+/** `trim()` of a big, mostly free memory, against a bare copy of the live prefix. */
+async function trim() {
+  let last;
+  const ours = await bestOf(
+    (heap) => heap.trim(),
+    () => {
+      const heap = createHeap(HEAP_OPTIONS);
+      const addr = heap.malloc(TRIM.live);
+      heap.grow((TRIM.from - heap.buffer.byteLength) / PAGE);
+      if (heap.buffer.byteLength !== TRIM.from) failed(`trim: grow reached ${heap.buffer.byteLength} bytes`);
+      new Uint8Array(heap.buffer, addr, TRIM.live).fill(0xa5);
+      return (last = heap);
+    },
+  );
+  // The baseline keeps as many pages as hostheap did and copies its live prefix.
+  const kept = last.totalBytes();
+  const prefix = kept - last.tailBytes();
+  const copy = await bestOf(
+    (old) => {
+      const memory = new WebAssembly.Memory({ initial: kept / PAGE, maximum: HEAP_OPTIONS.maximum });
+      new Uint8Array(memory.buffer).set(new Uint8Array(old.buffer, 0, prefix));
+    },
+    () => {
+      // Built as hostheap's is: one page, then grown.
+      const old = new WebAssembly.Memory(HEAP_OPTIONS);
+      old.grow(TRIM.from / PAGE - HEAP_OPTIONS.initial);
+      new Uint8Array(old.buffer, 0, TRIM.live).fill(0xa5);
+      return old;
+    },
+  );
+  return [
+    row(`trim ${bytes(TRIM.from)} to ${bytes(kept)}`, ms(ours), 'new Memory + Uint8Array.set', ms(copy),
+      ours / copy, atMost(2, times)),
+  ];
+}
+
+const METADATA_BLOCKS = 1_000_000;
+
+/**
+ * Growth of the allocator's own wasm memory from an empty heap to one
+ * holding METADATA_BLOCKS blocks, per block. Runs in a worker, where that
+ * memory is fresh: memory freed by earlier heaps would hide growth.
+ *
+ * @param {{ minSize: number, maxSize: number }} sizes
+ * @returns {number} bytes per block
+ */
+function metadataPerBlock({ minSize, maxSize }) {
+  const random = prng(0x3e7a);
+  const heap = createHeap(HEAP_OPTIONS);
+  const before = instanceMemory().buffer.byteLength;
+  for (let i = 0; i < METADATA_BLOCKS; i++) heap.malloc(random(minSize, maxSize));
+  return (instanceMemory().buffer.byteLength - before) / METADATA_BLOCKS;
+}
+
+/** Runs `metadataPerBlock(data)` in a worker thread. */
+function inWorker(data) {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL(import.meta.url), { workerData: data });
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+}
+
+/** Bookkeeping per live block, in the allocator's own memory. */
+async function metadata() {
+  const rows = [];
+  for (const [minSize, maxSize] of [[16, 16], [16, 512]]) {
+    const perBlock = await inWorker({ minSize, maxSize });
+    const blocks = minSize === maxSize ? `${minSize} B` : `${minSize}-${maxSize} B`;
+    rows.push(row(`metadata, ${count(METADATA_BLOCKS)} x ${blocks}`, `${perBlock.toFixed(1)} B/block`,
+      '', '', NaN, atMost(32, (n) => `${n} B/block`, perBlock)));
+  }
+  return rows;
+}
+
+/**
+ * What `import 'hostheap'` loads: the JS files reached by relative static
+ * imports from `bindings/index.js` (the wasm-bindgen glue among them), plus
+ * the wasm. Falls back to every `bindings/*.js` if that finds no glue.
+ */
+function shippedFiles() {
+  const files = new Set();
+  const visit = (url) => {
+    if (files.has(url.href)) return;
+    files.add(url.href);
+    const source = readFileSync(url, 'utf8');
+    for (const [, , specifier] of source.matchAll(/(?:from|import)\s*(['"])(\.\.?\/[^'"]+)\1/g)) {
+      visit(new URL(specifier, url));
+    }
+  };
+  visit(new URL('index.js', BINDINGS));
+  const glue = new URL('pkg/hostheap.js', BINDINGS).href;
+  if (!files.has(glue)) {
+    for (const name of readdirSync(BINDINGS)) if (name.endsWith('.js')) files.add(new URL(name, BINDINGS).href);
+    files.add(glue);
+  }
+  files.add(new URL('pkg/hostheap_bg.wasm', BINDINGS).href);
+  return [...files].map((href) => new URL(href));
+}
+
+/** What hostheap costs to ship: gzipped wasm plus JS. */
+async function size() {
+  const files = shippedFiles();
+  const gzipped = files.reduce((sum, url) => sum + gzipSync(readFileSync(url), { level: 9 }).length, 0);
+  return [
+    row(`size, gzip -9 of ${files.length} files`, bytes(gzipped), '', '', NaN, atMost(16 * KIB, bytes, gzipped)),
+  ];
+}
+
+/** Scenarios in table order; the keys name them on the command line. */
+const SCENARIOS = { churn, tokens, scratch, fragmentation, trim, metadata, size };
+
+// ---------------------------------------------------------------------------
+// The table.
+
+/**
+ * One table row. `ratio` is hostheap's figure over the peer's. The target
+ * checks the ratio, or an absolute figure where there is no peer; rows
+ * without a target are for information.
+ */
+function row(scenario, ours, peer, theirs, ratio, target) {
+  return {
+    scenario, hostheap: ours, peer, 'peer figure': theirs,
+    ratio: Number.isNaN(ratio) ? '' : times(ratio),
+    target: target ? target.text : '',
+    'ok?': target ? (target.pass(ratio) ? '✓' : '✗') : '',
+  };
+}
+
+/**
+ * A target "at most `limit`"; with `value` it checks that figure, else the ratio.
+ *
+ * @returns {{ text: string, pass: (ratio: number) => boolean }}
+ */
+function atMost(limit, format, value) {
+  return { text: `≤ ${format(limit)}`, pass: (ratio) => (value ?? ratio) <= limit };
+}
+
+function failed(message) {
+  throw new Error(message);
+}
+
+const count = (n) => n.toLocaleString('en-US');
+const times = (ratio) => `${ratio < 0.1 ? ratio.toPrecision(2) : ratio.toFixed(2)}×`;
+const ns = (n) => `${n.toFixed(1)} ns`;
+const ms = (n) => `${n.toFixed(2)} ms`;
+const bytes = (n) =>
+  n >= MIB ? `${+(n / MIB).toFixed(2)} MiB` : n >= KIB ? `${+(n / KIB).toFixed(2)} KiB` : `${n} B`;
+
+/** Prints rows as a Markdown table, each column padded to its widest cell. */
+function print(rows) {
+  const columns = Object.keys(rows[0]);
+  const widths = columns.map((column) => Math.max(column.length, ...rows.map((r) => r[column].length)));
+  const line = (cells) => `| ${cells.map((cell, i) => cell.padEnd(widths[i])).join(' | ')} |`;
+  console.log(line(columns));
+  console.log(line(widths.map((width) => '-'.repeat(width))));
+  for (const r of rows) console.log(line(columns.map((column) => r[column])));
+}
+
+async function main() {
+  if (typeof globalThis.gc !== 'function') failed('run with node --expose-gc');
+  if (!(Number.isInteger(ROUNDS) && ROUNDS >= 1)) failed(`--rounds: expected an integer >= 1, got ${OPTIONS.rounds}`);
+  const unknown = ONLY.filter((name) => !(name in SCENARIOS));
+  if (unknown.length) failed(`unknown scenario ${unknown}; known: ${Object.keys(SCENARIOS).join(', ')}`);
+  console.log(`hostheap bench: node ${process.version}, ${process.platform} ${process.arch}, ` +
+    `${cpus()[0]?.model ?? 'unknown CPU'}, ${new Date().toISOString()}, best of ${ROUNDS} rounds\n`);
+  const rows = [];
+  for (const [name, scenario] of Object.entries(SCENARIOS)) {
+    if (ONLY.length && !ONLY.includes(name)) continue;
+    if (process.stderr.isTTY) process.stderr.write(`\r\x1b[Krunning ${name}...`);
+    try {
+      rows.push(...(await scenario()));
+    } catch (error) {
+      rows.push(row(name, 'error', '', '', NaN, { text: String(error.message ?? error), pass: () => false }));
+    }
+  }
+  if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+  print(rows);
+}
+
+if (isMainThread) {
+  await main().catch((error) => {
+    console.error(`bench: ${error.message}`);
+    process.exitCode = 1;
+  });
+} else {
+  parentPort.postMessage(metadataPerBlock(workerData));
+}
