@@ -74,6 +74,25 @@ impl Bits {
         })
     }
 
+    /// The first set bit in `[from, to)`, where `to` is at most the length.
+    #[inline]
+    pub fn first_in(&self, from: u32, to: u32) -> Option<u32> {
+        let (from, to) = (from as usize, to as usize);
+        let mut w = from / WORD_BITS;
+        let mut bits = self.words[w] & (!0u64 << (from % WORD_BITS));
+        loop {
+            if bits != 0 {
+                let found = w * WORD_BITS + bits.trailing_zeros() as usize;
+                return (found < to).then_some(found as u32);
+            }
+            w += 1;
+            if w * WORD_BITS >= to {
+                return None;
+            }
+            bits = self.words[w];
+        }
+    }
+
     fn words(&self) -> &[u64] {
         &self.words
     }
@@ -191,6 +210,33 @@ impl BitTree {
         Some(pos as u32)
     }
 
+    /// Whether no bit is set.
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        // The top level has at most one word.
+        self.levels.last().is_none_or(|top| top.words.first().is_none_or(|&word| word == 0))
+    }
+
+    /// The first set bit.
+    #[inline]
+    pub fn first(&self) -> Option<u32> {
+        let (top, below) = self.levels.split_last()?;
+        let word = *top.words.first()?;
+        if word == 0 {
+            return None;
+        }
+        let mut pos = word.trailing_zeros() as usize;
+        for level in below.iter().rev() {
+            pos = pos * WORD_BITS + level.words[pos].trailing_zeros() as usize;
+        }
+        Some(pos as u32)
+    }
+
+    /// The positions of the set bits, in order.
+    pub fn ones(&self) -> impl Iterator<Item = u32> + '_ {
+        self.levels.first().into_iter().flat_map(Bits::ones)
+    }
+
     /// Changes the length; new bits are clear, bits past a shorter length are dropped.
     pub fn resize(&mut self, len: u32) {
         let shrinking = len < self.len();
@@ -285,6 +331,34 @@ mod tests {
         assert_eq!(tree.prev_set(4095), Some(63));
         tree.resize(1 << 18);
         assert_eq!(tree.next_set(64), None, "dropped bits do not come back");
+    }
+
+    #[test]
+    fn first_and_emptiness() {
+        let mut tree = tree_with(300_000, &[]);
+        assert!(tree.is_empty());
+        assert_eq!(tree.first(), None);
+        tree.set(299_999);
+        tree.set(70_123);
+        assert!(!tree.is_empty());
+        assert_eq!(tree.first(), Some(70_123));
+        tree.clear(70_123);
+        assert_eq!(tree.first(), Some(299_999));
+        let small = tree_with(10, &[9]);
+        assert_eq!(small.first(), Some(9));
+        assert_eq!(tree.ones().collect::<Vec<_>>(), vec![299_999]);
+    }
+
+    #[test]
+    fn first_in_stays_within_its_range() {
+        let mut bits = Bits::default();
+        bits.resize(300);
+        bits.set(5);
+        bits.set(130);
+        assert_eq!(bits.first_in(0, 300), Some(5));
+        assert_eq!(bits.first_in(6, 130), None);
+        assert_eq!(bits.first_in(6, 131), Some(130));
+        assert_eq!(bits.first_in(131, 300), None);
     }
 
     #[test]
