@@ -11,3 +11,9 @@ pub mod engine;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
+
+// The engine's own bookkeeping lives in this instance's memory; talc
+// manages it in less code than the default allocator.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

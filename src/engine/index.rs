@@ -17,6 +17,8 @@
 use std::cmp::Reverse;
 use std::collections::{BTreeSet, BinaryHeap};
 
+use super::ordered::OrderedSet;
+
 /// Spans of up to this many atoms (2 KiB) get an exact-size bin.
 pub const SMALL_ATOMS: u32 = 128;
 
@@ -39,7 +41,7 @@ pub struct FreeIndex {
     /// Bit `s - 1` is set while `bins[s - 1].count > 0`.
     occupied: [u64; BITMAP_WORDS],
     /// `large_key(size, addr)` of every span above `SMALL_ATOMS`.
-    large: BTreeSet<u64>,
+    large: OrderedSet,
 }
 
 fn large_key(size: u32, addr: u32) -> u64 {
@@ -53,9 +55,9 @@ fn split_large_key(key: u64) -> (u32, u32) {
 impl Default for FreeIndex {
     fn default() -> Self {
         FreeIndex {
-            bins: vec![Bin::default(); SMALL_ATOMS as usize],
+            bins: (0..SMALL_ATOMS).map(|_| Bin::default()).collect(),
             occupied: [0; BITMAP_WORDS],
-            large: BTreeSet::new(),
+            large: OrderedSet::default(),
         }
     }
 }
@@ -83,7 +85,7 @@ impl FreeIndex {
     /// Forgets the free span `[addr, addr + size)`, which must be indexed.
     pub fn remove(&mut self, addr: u32, size: u32) {
         if size > SMALL_ATOMS {
-            let found = self.large.remove(&large_key(size, addr));
+            let found = self.large.remove(large_key(size, addr));
             debug_assert!(found, "large span {addr}+{size} was not indexed");
             return;
         }
@@ -114,7 +116,7 @@ impl FreeIndex {
             from = span + 1;
         }
         let from = large_key(size.max(SMALL_ATOMS + 1), 0);
-        let key = *self.large.range(from..).next()?;
+        let key = self.large.first_from(from)?;
         let (span, addr) = split_large_key(key);
         Some((addr, span))
     }
@@ -131,7 +133,7 @@ impl FreeIndex {
 
     /// The size of the largest indexed span, 0 when there is none.
     pub fn largest(&self) -> u32 {
-        if let Some(&key) = self.large.last() {
+        if let Some(key) = self.large.last() {
             return split_large_key(key).0;
         }
         for (w, &word) in self.occupied.iter().enumerate().rev() {
@@ -142,10 +144,10 @@ impl FreeIndex {
         0
     }
 
-    /// Bytes held by the index's own storage, roughly (the set's nodes are estimated).
+    /// Bytes held by the index's own storage.
     pub fn heap_bytes(&self) -> usize {
         let bins: usize = self.bins.iter().map(|bin| bin.heap.capacity() * 4).sum();
-        bins + self.bins.capacity() * std::mem::size_of::<Bin>() + self.large.len() * 12
+        bins + self.bins.capacity() * std::mem::size_of::<Bin>() + self.large.heap_bytes()
     }
 
     /// Checks the index against the engine's free spans (the tail excluded):
@@ -177,7 +179,7 @@ impl FreeIndex {
                 return Err(format!("bitmap says bin {size} is {}occupied", if marked { "" } else { "not " }));
             }
         }
-        if large != self.large {
+        if !large.iter().copied().eq(self.large.iter()) {
             return Err(format!("large set holds {} spans, the layout has {}", self.large.len(), large.len()));
         }
         Ok(())
@@ -206,12 +208,18 @@ impl FreeIndex {
 #[cold]
 #[inline(never)]
 fn compact(bin: &mut Bin, size: u32, current: impl Fn(u32, u32) -> bool) {
-    // The heap's own sort keeps the code small; duplicates end up adjacent.
-    let mut addrs = std::mem::take(&mut bin.heap).into_sorted_vec();
-    addrs.retain(|&Reverse(addr)| current(addr, size));
-    addrs.dedup();
-    debug_assert_eq!(addrs.len(), bin.count as usize, "bin {size} lost a span while compacting");
-    bin.heap = BinaryHeap::from(addrs);
+    // Pops come out in ascending address order, so duplicates are adjacent,
+    // and pushing in that order moves nothing: the heap's own push and pop,
+    // compiled for the hot paths anyway, are all the code this needs.
+    let mut entries = std::mem::replace(&mut bin.heap, BinaryHeap::with_capacity(bin.count as usize));
+    let mut previous = None;
+    while let Some(Reverse(addr)) = entries.pop() {
+        if previous != Some(addr) && current(addr, size) {
+            bin.heap.push(Reverse(addr));
+        }
+        previous = Some(addr);
+    }
+    debug_assert_eq!(bin.heap.len(), bin.count as usize, "bin {size} lost a span while compacting");
 }
 
 #[cfg(test)]

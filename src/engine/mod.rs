@@ -23,12 +23,13 @@ mod bits;
 mod index;
 #[cfg(test)]
 mod model;
+mod ordered;
 
-use std::collections::BTreeSet;
 use std::fmt;
 
 use bits::{BitTree, Bits};
 use index::FreeIndex;
+use ordered::OrderedSet;
 
 /// Bytes in an atom, the unit of alignment and allocation.
 pub const ATOM: u64 = 16;
@@ -252,10 +253,9 @@ pub struct Engine {
     /// Starts of live blocks owned by a token.
     owned: Bits,
     /// `start << 32 | generation` of owned blocks whose generation is not 0.
-    generations: BTreeSet<u64>,
+    generations: OrderedSet,
     /// Tickets of owned blocks freed early whose tokens are still pending.
-    /// (Every set here holds `u64`s, so the set code is compiled once.)
-    orphans: BTreeSet<u64>,
+    orphans: OrderedSet,
 }
 
 impl Engine {
@@ -269,8 +269,8 @@ impl Engine {
             index: FreeIndex::default(),
             used: 0,
             owned: Bits::default(),
-            generations: BTreeSet::new(),
-            orphans: BTreeSet::new(),
+            generations: OrderedSet::default(),
+            orphans: OrderedSet::default(),
         };
         engine.grow(pages)?;
         Ok(engine)
@@ -326,7 +326,7 @@ impl Engine {
         self.owned.set(start);
         let mut ticket = Ticket::new(start, 0);
         if !self.orphans.is_empty() {
-            while self.orphans.contains(&ticket.0) {
+            while self.orphans.contains(ticket.0) {
                 ticket = Ticket::new(start, ticket.generation() + 1);
             }
             if ticket.generation() != 0 {
@@ -376,7 +376,7 @@ impl Engine {
     /// # Errors
     /// [`EngineError::NotLive`] when the ticket matches neither a live owned block nor an orphan.
     pub fn reclaim(&mut self, ticket: Ticket) -> Result<u32, EngineError> {
-        if self.orphans.remove(&ticket.0) {
+        if self.orphans.remove(ticket.0) {
             return Ok(0);
         }
         let start = ticket.start();
@@ -474,7 +474,8 @@ impl Engine {
             + self.layout.free.heap_bytes()
             + self.owned.heap_bytes()
             + self.index.heap_bytes()
-            + (self.generations.len() + self.orphans.len()) * 16
+            + self.generations.heap_bytes()
+            + self.orphans.heap_bytes()
     }
 
     /// Walks every invariant and describes the first one broken.
@@ -590,7 +591,7 @@ impl Engine {
         self.owned.clear(start);
         let generation = self.generation(start);
         if generation != 0 {
-            self.generations.remove(&generation_key(start, generation));
+            self.generations.remove(generation_key(start, generation));
         }
     }
 
@@ -599,8 +600,10 @@ impl Engine {
             return 0;
         }
         let first = generation_key(start, 0);
-        let key = self.generations.range(first..first + (1 << 32)).next();
-        key.map_or(0, |&key| key as u32)
+        match self.generations.first_from(first) {
+            Some(key) if key >> 32 == u64::from(start) => key as u32,
+            _ => 0,
+        }
     }
 
     #[cold]
