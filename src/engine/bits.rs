@@ -93,9 +93,6 @@ impl Bits {
         }
     }
 
-    fn words(&self) -> &[u64] {
-        &self.words
-    }
 }
 
 /// Clears every bit at or past `from` in the word holding `from` and all later words.
@@ -113,28 +110,148 @@ fn clear_from(words: &mut [u64], from: usize) {
 /// A bitset that finds the nearest set bit before or after a position quickly.
 #[derive(Clone, Debug, Default)]
 pub struct BitTree {
-    /// `levels[0]` is the bitset itself; each next level summarises the one below.
-    levels: Vec<Bits>,
+    /// The bitset itself.
+    leaf: Bits,
+    /// `summaries[0]` has a bit per word of `leaf`, set while that word is
+    /// non-zero; each next summary does the same for the one before. The
+    /// last has at most one word. Empty while `leaf` fits in one word.
+    summaries: Vec<Bits>,
 }
 
 impl BitTree {
     /// Number of positions.
     pub fn len(&self) -> u32 {
-        self.levels.first().map_or(0, |leaf| leaf.len as u32)
+        self.leaf.len as u32
     }
 
     /// The bit at `i`; `false` past the end.
     #[inline]
     pub fn get(&self, i: u32) -> bool {
-        self.levels.first().is_some_and(|leaf| leaf.get(i))
+        self.leaf.get(i)
     }
 
     /// Sets the bit at `i`, which must be below the length.
     #[inline]
     pub fn set(&mut self, i: u32) {
-        let mut pos = i as usize;
-        for level in &mut self.levels {
-            let word = &mut level.words[pos / WORD_BITS];
+        let w = i as usize / WORD_BITS;
+        let word = &mut self.leaf.words[w];
+        let was_empty = *word == 0;
+        *word |= 1 << (i as usize % WORD_BITS);
+        if was_empty {
+            self.mark(w);
+        }
+    }
+
+    /// Clears the bit at `i`, which must be below the length.
+    #[inline]
+    pub fn clear(&mut self, i: u32) {
+        let w = i as usize / WORD_BITS;
+        let word = &mut self.leaf.words[w];
+        *word &= !(1 << (i as usize % WORD_BITS));
+        if *word == 0 {
+            self.unmark(w);
+        }
+    }
+
+    /// The first set bit at or after `from`.
+    #[inline]
+    pub fn next_set(&self, from: u32) -> Option<u32> {
+        // Spans are mostly short: look in this word and the next before climbing.
+        let words = &self.leaf.words;
+        let w = from as usize / WORD_BITS;
+        let bits = *words.get(w)? & (!0u64 << (from as usize % WORD_BITS));
+        if bits != 0 {
+            return Some((w * WORD_BITS) as u32 + bits.trailing_zeros());
+        }
+        match words.get(w + 1) {
+            Some(&word) if word != 0 => Some(((w + 1) * WORD_BITS) as u32 + word.trailing_zeros()),
+            Some(_) => self.next_set_beyond(w + 2),
+            None => None,
+        }
+    }
+
+    /// The last set bit at or before `from`, which must be below the length.
+    #[inline]
+    pub fn prev_set(&self, from: u32) -> Option<u32> {
+        let words = &self.leaf.words;
+        let w = from as usize / WORD_BITS;
+        let bits = words[w] & (!0u64 >> (WORD_BITS - 1 - from as usize % WORD_BITS));
+        if bits != 0 {
+            return Some((w * WORD_BITS) as u32 + 63 - bits.leading_zeros());
+        }
+        match w.checked_sub(1) {
+            Some(before) if words[before] != 0 => Some((before * WORD_BITS) as u32 + 63 - words[before].leading_zeros()),
+            Some(before) => self.prev_set_before(before),
+            None => None,
+        }
+    }
+
+    /// Whether no bit is set.
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        // The top level has at most one word.
+        let top = self.summaries.last().unwrap_or(&self.leaf);
+        top.words.first().is_none_or(|&word| word == 0)
+    }
+
+    /// The first set bit.
+    #[inline]
+    pub fn first(&self) -> Option<u32> {
+        let top = self.summaries.last().unwrap_or(&self.leaf);
+        let word = *top.words.first()?;
+        if word == 0 {
+            return None;
+        }
+        Some(self.descend_first(self.summaries.len(), word.trailing_zeros() as usize))
+    }
+
+    /// The positions of the set bits, in order.
+    pub fn ones(&self) -> impl Iterator<Item = u32> + '_ {
+        self.leaf.ones()
+    }
+
+    /// Changes the length; new bits are clear, bits past a shorter length are dropped.
+    pub fn resize(&mut self, len: u32) {
+        let shrinking = len < self.len();
+        self.leaf.resize(len);
+        let mut below = &self.leaf;
+        let mut level = 0;
+        while below.words.len() > 1 {
+            let bits = below.words.len() as u32;
+            if level == self.summaries.len() {
+                // A new level, built from the one below, which is short.
+                let mut fresh = Bits::default();
+                fresh.resize(bits);
+                for (j, _) in below.words.iter().enumerate().filter(|(_, &word)| word != 0) {
+                    fresh.set(j as u32);
+                }
+                self.summaries.push(fresh);
+            } else {
+                let last_child_empty = below.words.last() == Some(&0);
+                let summary = &mut self.summaries[level];
+                summary.resize(bits);
+                if shrinking && last_child_empty {
+                    // Truncation may have emptied the last word below.
+                    summary.clear(bits - 1);
+                }
+            }
+            below = &self.summaries[level];
+            level += 1;
+        }
+        self.summaries.truncate(level);
+    }
+
+    /// Bytes held by all levels.
+    pub fn heap_bytes(&self) -> usize {
+        self.leaf.heap_bytes() + self.summaries.iter().map(Bits::heap_bytes).sum::<usize>()
+    }
+
+    /// Marks leaf word `w` as non-empty in the summaries.
+    #[inline]
+    fn mark(&mut self, w: usize) {
+        let mut pos = w;
+        for summary in &mut self.summaries {
+            let word = &mut summary.words[pos / WORD_BITS];
             let was_empty = *word == 0;
             *word |= 1 << (pos % WORD_BITS);
             if !was_empty {
@@ -144,12 +261,12 @@ impl BitTree {
         }
     }
 
-    /// Clears the bit at `i`, which must be below the length.
+    /// Marks leaf word `w` as empty in the summaries.
     #[inline]
-    pub fn clear(&mut self, i: u32) {
-        let mut pos = i as usize;
-        for level in &mut self.levels {
-            let word = &mut level.words[pos / WORD_BITS];
+    fn unmark(&mut self, w: usize) {
+        let mut pos = w;
+        for summary in &mut self.summaries {
+            let word = &mut summary.words[pos / WORD_BITS];
             *word &= !(1 << (pos % WORD_BITS));
             if *word != 0 {
                 return;
@@ -158,128 +275,56 @@ impl BitTree {
         }
     }
 
-    /// The first set bit at or after `from`.
-    #[inline]
-    pub fn next_set(&self, from: u32) -> Option<u32> {
-        let mut pos = from as usize;
-        let mut level = 0;
-        // Climb until a word holds a set bit at or after `pos`.
-        loop {
-            let words = self.levels.get(level)?.words();
-            let w = pos / WORD_BITS;
-            let bits = *words.get(w)? & (!0u64 << (pos % WORD_BITS));
+    /// The first set bit in leaf words `w..`, found through the summaries.
+    #[inline(never)]
+    fn next_set_beyond(&self, w: usize) -> Option<u32> {
+        // Bit `j` of summary level `level` (1 is `summaries[0]`) stands for
+        // word `j` of the level below. Climb until one is set at or after `pos`.
+        let (mut level, mut pos) = (1, w);
+        let bit = loop {
+            let words = &self.summaries.get(level - 1)?.words;
+            let word_at = pos / WORD_BITS;
+            let bits = *words.get(word_at)? & (!0u64 << (pos % WORD_BITS));
             if bits != 0 {
-                pos = w * WORD_BITS + bits.trailing_zeros() as usize;
+                break word_at * WORD_BITS + bits.trailing_zeros() as usize;
+            }
+            (level, pos) = (level + 1, word_at + 1);
+        };
+        Some(self.descend_first(level, bit))
+    }
+
+    /// The last set bit in leaf words `..=w`, found through the summaries.
+    #[inline(never)]
+    fn prev_set_before(&self, w: usize) -> Option<u32> {
+        let (mut level, mut pos) = (1, w);
+        loop {
+            let words = &self.summaries.get(level - 1)?.words;
+            let word_at = pos / WORD_BITS;
+            let bits = words[word_at] & (!0u64 >> (WORD_BITS - 1 - pos % WORD_BITS));
+            if bits != 0 {
+                pos = word_at * WORD_BITS + WORD_BITS - 1 - bits.leading_zeros() as usize;
                 break;
             }
-            level += 1;
-            pos = w + 1;
+            (level, pos) = (level + 1, word_at.checked_sub(1)?);
         }
-        // Descend along the lowest set bits.
+        // Descend along the highest set bits.
         while level > 0 {
             level -= 1;
-            pos = pos * WORD_BITS + self.levels[level].words[pos].trailing_zeros() as usize;
+            let words = if level == 0 { &self.leaf.words } else { &self.summaries[level - 1].words };
+            pos = pos * WORD_BITS + WORD_BITS - 1 - words[pos].leading_zeros() as usize;
         }
         Some(pos as u32)
     }
 
-    /// The last set bit at or before `from`, which must be below the length.
-    #[inline]
-    pub fn prev_set(&self, from: u32) -> Option<u32> {
-        let mut pos = from as usize;
-        let mut level = 0;
-        loop {
-            let words = self.levels.get(level)?.words();
-            let w = pos / WORD_BITS;
-            let bits = words[w] & (!0u64 >> (WORD_BITS - 1 - pos % WORD_BITS));
-            if bits != 0 {
-                pos = w * WORD_BITS + (WORD_BITS - 1 - bits.leading_zeros() as usize);
-                break;
-            }
-            if w == 0 {
-                return None;
-            }
-            level += 1;
-            pos = w - 1;
-        }
+    /// The first set bit below bit `bit` of level `level` (0 is the leaf),
+    /// following the lowest set bits down.
+    fn descend_first(&self, mut level: usize, mut bit: usize) -> u32 {
         while level > 0 {
             level -= 1;
-            let word = self.levels[level].words[pos];
-            pos = pos * WORD_BITS + (WORD_BITS - 1 - word.leading_zeros() as usize);
+            let words = if level == 0 { &self.leaf.words } else { &self.summaries[level - 1].words };
+            bit = bit * WORD_BITS + words[bit].trailing_zeros() as usize;
         }
-        Some(pos as u32)
-    }
-
-    /// Whether no bit is set.
-    #[inline]
-    pub fn is_empty(&self) -> bool {
-        // The top level has at most one word.
-        self.levels.last().is_none_or(|top| top.words.first().is_none_or(|&word| word == 0))
-    }
-
-    /// The first set bit.
-    #[inline]
-    pub fn first(&self) -> Option<u32> {
-        let (top, below) = self.levels.split_last()?;
-        let word = *top.words.first()?;
-        if word == 0 {
-            return None;
-        }
-        let mut pos = word.trailing_zeros() as usize;
-        for level in below.iter().rev() {
-            pos = pos * WORD_BITS + level.words[pos].trailing_zeros() as usize;
-        }
-        Some(pos as u32)
-    }
-
-    /// The positions of the set bits, in order.
-    pub fn ones(&self) -> impl Iterator<Item = u32> + '_ {
-        self.levels.first().into_iter().flat_map(Bits::ones)
-    }
-
-    /// Changes the length; new bits are clear, bits past a shorter length are dropped.
-    pub fn resize(&mut self, len: u32) {
-        let shrinking = len < self.len();
-        let mut bits = len as usize;
-        let mut level = 0;
-        loop {
-            if level == self.levels.len() {
-                // A new level; a summary is built from the level below, which is short.
-                let mut fresh = Bits::default();
-                fresh.resize(bits as u32);
-                if let Some(below) = level.checked_sub(1) {
-                    for (j, &word) in self.levels[below].words.iter().enumerate() {
-                        if word != 0 {
-                            fresh.set(j as u32);
-                        }
-                    }
-                }
-                self.levels.push(fresh);
-            } else {
-                self.levels[level].resize(bits as u32);
-                if shrinking && level > 0 {
-                    // Truncation may have emptied the last child word.
-                    let children = &self.levels[level - 1].words;
-                    if let Some(last) = children.len().checked_sub(1) {
-                        if children[last] == 0 {
-                            self.levels[level].clear(last as u32);
-                        }
-                    }
-                }
-            }
-            let words = self.levels[level].words.len();
-            if words <= 1 {
-                self.levels.truncate(level + 1);
-                return;
-            }
-            bits = words;
-            level += 1;
-        }
-    }
-
-    /// Bytes held by all levels.
-    pub fn heap_bytes(&self) -> usize {
-        self.levels.iter().map(Bits::heap_bytes).sum()
+        bit as u32
     }
 }
 

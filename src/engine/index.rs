@@ -1,61 +1,76 @@
 //! The best-fit index over free spans (all but the free tail, which the
 //! engine keeps apart).
 //!
-//! Spans of up to [`SMALL_ATOMS`] atoms live in exact-size bins; a bitmap
-//! says which bins hold spans, so the smallest fitting size is a few word
-//! scans away. Each bin is a min-heap of addresses, so the lowest address
-//! of that size comes first. Removing an arbitrary span from a bin is lazy:
-//! the bin's count drops at once, and the heap entry stays until it reaches
-//! the top or the bin is compacted; an entry is *current* only while the
-//! engine still has a free span of exactly the bin's size at its address.
-//! Invariant: every free span of size `s <= SMALL_ATOMS` has at least one
-//! current entry in bin `s`, and `count` is the number of such spans.
+//! Spans of up to [`SMALL_ATOMS`] atoms live in exact-size bins. Bin `s`
+//! is a bitset over windows of `s` atoms: bit `j` is set when a free span of
+//! exactly `s` atoms starts in `[j·s, (j+1)·s)`. Two such spans would
+//! overlap if they started in one window, so each bit stands for one span,
+//! and bit order is address order: a bin's first set bit is its lowest
+//! span. The span's start inside the window is read off the layout. A
+//! bitmap says which bins hold spans, so the smallest fitting size is a
+//! word scan away. Insert and remove are a bit flip each, with no stale
+//! entries to sweep. The bins cost Σ 1/s ≈ 4.7 bits per atom of memory.
 //!
-//! Larger spans live in one ordered set keyed by (size, address), where
-//! removal is exact.
+//! Larger spans live in one ordered set keyed by (size, start).
+//!
+//! Invariant: every free span but the tail is in exactly one place, its bin
+//! or the large set, and nothing else is.
 
-use std::cmp::Reverse;
-use std::collections::{BTreeSet, BinaryHeap};
-
+use super::bits::BitTree;
 use super::ordered::OrderedSet;
+use super::Layout;
 
-/// Spans of up to this many atoms (2 KiB) get an exact-size bin.
-pub const SMALL_ATOMS: u32 = 128;
+/// Spans of up to this many atoms (1 KiB) get an exact-size bin.
+pub const SMALL_ATOMS: u32 = 64;
 
 const BITMAP_WORDS: usize = (SMALL_ATOMS as usize).div_ceil(64);
 
-/// Stale entries tolerated in a bin beyond twice its live count.
-const STALE_SLACK: usize = 32;
+/// Bits of the fixed-point reciprocals in [`RECIPROCALS`].
+const RECIPROCAL_SHIFT: u32 = 35;
 
-#[derive(Clone, Debug, Default)]
-struct Bin {
-    heap: BinaryHeap<Reverse<u32>>,
-    count: u32,
+/// `ceil(2^35 / s)` for each bin size `s`. For every start below 2^28 and
+/// `s <= 128`, `start * RECIPROCALS[s] >> 35 == start / s`: the rounding
+/// error `e < s` adds less than `start * e / 2^35 < 1 / s`. A multiply
+/// instead of a division on every insert and remove.
+const RECIPROCALS: [u64; SMALL_ATOMS as usize + 1] = {
+    let mut table = [0; SMALL_ATOMS as usize + 1];
+    let mut size = 1;
+    while size <= SMALL_ATOMS as u64 {
+        table[size as usize] = (1u64 << RECIPROCAL_SHIFT).div_ceil(size);
+        size += 1;
+    }
+    table
+};
+
+/// The window of bin `size` that holds `start`.
+#[inline]
+fn window(start: u32, size: u32) -> u32 {
+    ((u64::from(start) * RECIPROCALS[size as usize]) >> RECIPROCAL_SHIFT) as u32
 }
 
-/// Free spans by size, for best fit.
-#[derive(Clone, Debug)]
-pub struct FreeIndex {
-    /// `bins[s - 1]` holds spans of exactly `s` atoms.
-    bins: Vec<Bin>,
-    /// Bit `s - 1` is set while `bins[s - 1].count > 0`.
-    occupied: [u64; BITMAP_WORDS],
-    /// `large_key(size, addr)` of every span above `SMALL_ATOMS`.
-    large: OrderedSet,
-}
-
-fn large_key(size: u32, addr: u32) -> u64 {
-    (u64::from(size) << 32) | u64::from(addr)
+fn large_key(size: u32, start: u32) -> u64 {
+    (u64::from(size) << 32) | u64::from(start)
 }
 
 fn split_large_key(key: u64) -> (u32, u32) {
     ((key >> 32) as u32, key as u32)
 }
 
+/// Free spans by size, for best fit.
+#[derive(Clone, Debug)]
+pub struct FreeIndex {
+    /// `bins[s - 1]` marks the windows of `s` atoms where a free span of `s` atoms starts.
+    bins: Vec<BitTree>,
+    /// Bit `s - 1` is set while `bins[s - 1]` is not empty.
+    occupied: [u64; BITMAP_WORDS],
+    /// `large_key(size, start)` of every span above `SMALL_ATOMS`.
+    large: OrderedSet,
+}
+
 impl Default for FreeIndex {
     fn default() -> Self {
         FreeIndex {
-            bins: (0..SMALL_ATOMS).map(|_| Bin::default()).collect(),
+            bins: vec![BitTree::default(); SMALL_ATOMS as usize],
             occupied: [0; BITMAP_WORDS],
             large: OrderedSet::default(),
         }
@@ -63,72 +78,55 @@ impl Default for FreeIndex {
 }
 
 impl FreeIndex {
-    /// Adds the free span `[addr, addr + size)`. `current(addr, size)` tells
-    /// whether an entry still stands for a free span; it is used to drop
-    /// stale entries when a bin fills up with them.
-    pub fn insert(&mut self, addr: u32, size: u32, current: impl Fn(u32, u32) -> bool) {
-        if size > SMALL_ATOMS {
-            self.large.insert(large_key(size, addr));
-            return;
-        }
-        let bin = &mut self.bins[size as usize - 1];
-        bin.heap.push(Reverse(addr));
-        bin.count += 1;
-        if bin.count == 1 {
-            self.occupied[(size as usize - 1) / 64] |= 1 << ((size - 1) % 64);
-        }
-        if bin.heap.len() > 2 * bin.count as usize + STALE_SLACK {
-            compact(bin, size, current);
+    /// Sizes the bins for a memory of `capacity` atoms. Spans past it must
+    /// have been removed.
+    pub fn resize(&mut self, capacity: u32) {
+        for (bin, size) in self.bins.iter_mut().zip(1..) {
+            bin.resize(capacity.div_ceil(size));
         }
     }
 
-    /// Forgets the free span `[addr, addr + size)`, which must be indexed.
-    pub fn remove(&mut self, addr: u32, size: u32) {
+    /// Adds the free span `[start, start + size)`.
+    #[inline]
+    pub fn insert(&mut self, start: u32, size: u32) {
         if size > SMALL_ATOMS {
-            let found = self.large.remove(large_key(size, addr));
-            debug_assert!(found, "large span {addr}+{size} was not indexed");
+            self.large.insert(large_key(size, start));
             return;
         }
-        let bin = &mut self.bins[size as usize - 1];
-        debug_assert!(bin.count > 0, "bin {size} is empty, cannot remove {addr}");
-        bin.count -= 1;
-        if bin.count == 0 {
-            // Every remaining entry is stale.
-            bin.heap.clear();
-            self.occupied[(size as usize - 1) / 64] &= !(1 << ((size - 1) % 64));
+        let bit = size as usize - 1;
+        self.bins[bit].set(window(start, size));
+        self.occupied[bit / 64] |= 1 << (bit % 64);
+    }
+
+    /// Forgets the free span `[start, start + size)`, which must be indexed.
+    #[inline]
+    pub fn remove(&mut self, start: u32, size: u32) {
+        if size > SMALL_ATOMS {
+            let found = self.large.remove(large_key(size, start));
+            debug_assert!(found, "large span {start}+{size} was not indexed");
+            return;
+        }
+        let bit = size as usize - 1;
+        let bin = &mut self.bins[bit];
+        debug_assert!(bin.get(window(start, size)), "span {start}+{size} was not indexed");
+        bin.clear(window(start, size));
+        if bin.is_empty() {
+            self.occupied[bit / 64] &= !(1 << (bit % 64));
         }
     }
 
-    /// The best fit for `size` atoms, `(addr, span size)`: the smallest span
-    /// that holds `size`, the lowest address among equals. Nothing is
-    /// removed; [`FreeIndex::remove`] takes it.
-    pub fn best_fit(&mut self, size: u32, current: impl Fn(u32, u32) -> bool) -> Option<(u32, u32)> {
-        let mut from = size;
-        while let Some(span) = self.next_occupied(from) {
-            let bin = &mut self.bins[span as usize - 1];
-            while let Some(&Reverse(addr)) = bin.heap.peek() {
-                if current(addr, span) {
-                    return Some((addr, span));
-                }
-                bin.heap.pop();
-            }
-            debug_assert!(false, "bin {span} counts {} spans but has no current entry", bin.count);
-            from = span + 1;
+    /// The best fit for `size` atoms, `(start, span size)`: the smallest
+    /// span that holds `size`, the lowest start among equals. Nothing is
+    /// removed.
+    #[inline]
+    pub fn best_fit(&self, size: u32, layout: &Layout) -> Option<(u32, u32)> {
+        if let Some(span) = self.next_occupied(size) {
+            let window = self.bins[span as usize - 1].first()?;
+            return Some((start_in_window(layout, window, span), span));
         }
         let from = large_key(size.max(SMALL_ATOMS + 1), 0);
-        let key = self.large.first_from(from)?;
-        let (span, addr) = split_large_key(key);
-        Some((addr, span))
-    }
-
-    /// Removes the span that [`FreeIndex::best_fit`] just returned.
-    #[inline]
-    pub fn take(&mut self, addr: u32, size: u32) {
-        if size <= SMALL_ATOMS {
-            let top = self.bins[size as usize - 1].heap.pop();
-            debug_assert_eq!(top, Some(Reverse(addr)), "take({addr}, {size}) is not the best fit");
-        }
-        self.remove(addr, size);
+        let (span, start) = split_large_key(self.large.first_from(from)?);
+        Some((start, span))
     }
 
     /// The size of the largest indexed span, 0 when there is none.
@@ -146,41 +144,37 @@ impl FreeIndex {
 
     /// Bytes held by the index's own storage.
     pub fn heap_bytes(&self) -> usize {
-        let bins: usize = self.bins.iter().map(|bin| bin.heap.capacity() * 4).sum();
-        bins + self.bins.capacity() * std::mem::size_of::<Bin>() + self.large.heap_bytes()
+        self.bins.iter().map(BitTree::heap_bytes).sum::<usize>() + self.large.heap_bytes()
     }
 
     /// Checks the index against the engine's free spans (the tail excluded):
-    /// each bin counts exactly its spans and has an entry for each, the
-    /// bitmap matches the counts, and the large set holds exactly the large spans.
+    /// each bin marks exactly the windows of its spans, the bitmap matches
+    /// the bins, and the large set holds exactly the large spans.
     pub fn check(&self, spans: &[(u32, u32)]) -> Result<(), String> {
-        let entries: BTreeSet<u64> = (self.bins.iter().zip(1..))
-            .flat_map(|(bin, size)| bin.heap.iter().map(move |&Reverse(addr)| large_key(size, addr)))
-            .collect();
-        let mut counts = vec![0u32; SMALL_ATOMS as usize];
-        let mut large = BTreeSet::new();
-        for &(addr, size) in spans {
+        let mut expected: Vec<Vec<u32>> = vec![Vec::new(); SMALL_ATOMS as usize];
+        let mut large = Vec::new();
+        for &(start, size) in spans {
             if size > SMALL_ATOMS {
-                large.insert(large_key(size, addr));
-                continue;
-            }
-            counts[size as usize - 1] += 1;
-            if !entries.contains(&large_key(size, addr)) {
-                return Err(format!("free span {addr}+{size} has no entry in its bin"));
+                large.push(large_key(size, start));
+            } else {
+                expected[size as usize - 1].push(window(start, size));
             }
         }
-        for (i, bin) in self.bins.iter().enumerate() {
-            let size = i + 1;
-            if bin.count != counts[i] {
-                return Err(format!("bin {size} counts {} spans, the layout has {}", bin.count, counts[i]));
+        for ((bin, windows), size) in self.bins.iter().zip(&expected).zip(1..) {
+            let marked: Vec<u32> = bin.ones().collect();
+            if &marked != windows {
+                return Err(format!("bin {size} marks windows {marked:?}, the layout has {windows:?}"));
             }
-            let marked = self.occupied[i / 64] & (1 << (i % 64)) != 0;
-            if marked != (bin.count > 0) {
-                return Err(format!("bitmap says bin {size} is {}occupied", if marked { "" } else { "not " }));
+            let bit = size as usize - 1;
+            let occupied = self.occupied[bit / 64] & (1 << (bit % 64)) != 0;
+            if occupied == windows.is_empty() {
+                return Err(format!("the bitmap says bin {size} is {}occupied", if occupied { "" } else { "not " }));
             }
         }
-        if !large.iter().copied().eq(self.large.iter()) {
-            return Err(format!("large set holds {} spans, the layout has {}", self.large.len(), large.len()));
+        large.sort_unstable();
+        let indexed: Vec<u64> = self.large.iter().collect();
+        if indexed != large {
+            return Err(format!("large set holds {} spans, the layout has {}", indexed.len(), large.len()));
         }
         Ok(())
     }
@@ -204,22 +198,21 @@ impl FreeIndex {
     }
 }
 
-/// Drops stale entries and duplicates from a bin.
-#[cold]
-#[inline(never)]
-fn compact(bin: &mut Bin, size: u32, current: impl Fn(u32, u32) -> bool) {
-    // Pops come out in ascending address order, so duplicates are adjacent,
-    // and pushing in that order moves nothing: the heap's own push and pop,
-    // compiled for the hot paths anyway, are all the code this needs.
-    let mut entries = std::mem::replace(&mut bin.heap, BinaryHeap::with_capacity(bin.count as usize));
-    let mut previous = None;
-    while let Some(Reverse(addr)) = entries.pop() {
-        if previous != Some(addr) && current(addr, size) {
-            bin.heap.push(Reverse(addr));
+/// The start of the free span of exactly `size` atoms that starts in
+/// window `window` of that size's bin.
+#[inline]
+fn start_in_window(layout: &Layout, window: u32, size: u32) -> u32 {
+    let mut from = window * size;
+    let to = (from + size).min(layout.capacity);
+    // Other free spans may start in the window too; the one that ends
+    // exactly `size` atoms later is it.
+    while let Some(start) = layout.free.first_in(from, to) {
+        if layout.span_end(start) == start + size {
+            return start;
         }
-        previous = Some(addr);
+        from = start + 1;
     }
-    debug_assert_eq!(bin.heap.len(), bin.count as usize, "bin {size} lost a span while compacting");
+    unreachable!("a bin marks a window where no span of its size starts")
 }
 
 #[cfg(test)]
@@ -227,47 +220,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn picks_the_smallest_fit_then_the_lowest_address() {
-        let mut index = FreeIndex::default();
-        let all = |_, _| true;
-        index.insert(50, 4, all);
-        index.insert(10, 4, all);
-        index.insert(90, 3, all);
-        index.insert(200, 300, all);
-        index.insert(100, 300, all);
-        assert_eq!(index.best_fit(4, all), Some((10, 4)));
-        assert_eq!(index.best_fit(3, all), Some((90, 3)));
-        assert_eq!(index.best_fit(5, all), Some((100, 300)));
-        assert_eq!(index.best_fit(301, all), None);
-        assert_eq!(index.largest(), 300);
-    }
-
-    #[test]
-    fn skips_entries_that_are_no_longer_current() {
-        let mut index = FreeIndex::default();
-        index.insert(10, 4, |_, _| true);
-        index.insert(20, 4, |_, _| true);
-        index.remove(10, 4);
-        // The engine no longer has a span at 10.
-        assert_eq!(index.best_fit(4, |addr, _| addr != 10), Some((20, 4)));
-        index.remove(20, 4);
-        assert_eq!(index.best_fit(1, |_, _| true), None);
-        assert_eq!(index.largest(), 0);
-    }
-
-    #[test]
-    fn compaction_keeps_exactly_the_current_spans() {
-        let mut index = FreeIndex::default();
-        for addr in 0..200 {
-            index.insert(addr * 10, 2, |_, _| true);
-            index.remove(addr * 10, 2);
+    fn reciprocals_divide_exactly() {
+        for size in 1..=SMALL_ATOMS {
+            for start in (0..5000).chain((1 << 28) - 5000..1 << 28) {
+                assert_eq!(window(start, size), start / size, "{start} / {size}");
+            }
         }
-        index.insert(5000, 2, |addr, _| addr == 5000);
-        for _ in 0..100 {
-            index.insert(7000, 2, |addr, _| addr == 5000 || addr == 7000);
-            index.remove(7000, 2);
-        }
-        assert!(index.bins[1].heap.len() <= 2 * 2 + STALE_SLACK, "stale entries are dropped");
-        index.check(&[(5000, 2)]).unwrap();
     }
 }

@@ -212,12 +212,6 @@ impl Layout {
         self.starts.next_set(start + 1).unwrap_or(self.capacity)
     }
 
-    /// Whether `[start, start + atoms)` is a free span the index should hold.
-    #[inline]
-    fn is_indexed_span(&self, start: u32, atoms: u32) -> bool {
-        self.free.get(start) && start != self.tail && self.span_end(start) == start + atoms
-    }
-
     #[inline]
     fn is_live(&self, start: u32) -> bool {
         self.starts.get(start) && !self.free.get(start)
@@ -295,18 +289,16 @@ impl Engine {
     pub fn alloc(&mut self, atoms: u32) -> Result<u32, EngineError> {
         debug_assert!(atoms > 0, "alloc(0)");
         let tail_atoms = self.layout.capacity - self.layout.tail;
-        let layout = &self.layout;
-        match self.index.best_fit(atoms, |start, size| layout.is_indexed_span(start, size)) {
+        match self.index.best_fit(atoms, &self.layout) {
             // The tail is the highest span: it wins only when strictly smaller.
             Some((start, size)) if !(tail_atoms >= atoms && tail_atoms < size) => {
-                self.index.take(start, size);
+                self.index.remove(start, size);
                 self.layout.free.clear(start);
                 if size > atoms {
                     let rest = start + atoms;
                     self.layout.starts.set(rest);
                     self.layout.free.set(rest);
-                    let layout = &self.layout;
-                    self.index.insert(rest, size - atoms, |s, a| layout.is_indexed_span(s, a));
+                    self.index.insert(rest, size - atoms);
                 }
                 self.used += atoms;
                 Ok(start)
@@ -346,8 +338,7 @@ impl Engine {
         if self.layout.capacity - self.layout.tail >= atoms {
             return Ok(self.layout.tail);
         }
-        let layout = &self.layout;
-        match self.index.best_fit(atoms, |start, size| layout.is_indexed_span(start, size)) {
+        match self.index.best_fit(atoms, &self.layout) {
             Some((start, _)) => Ok(start),
             None => Err(self.no_fit(atoms)),
         }
@@ -408,8 +399,7 @@ impl Engine {
         }
         let old = self.layout.capacity;
         let capacity = old + pages_to_atoms(pages);
-        self.layout.resize(capacity);
-        self.owned.resize(capacity);
+        self.resize(capacity);
         if self.layout.tail == old {
             // The last span was live: the new pages form a new tail span.
             self.layout.starts.set(old);
@@ -437,8 +427,7 @@ impl Engine {
         if self.layout.tail >= capacity {
             self.layout.tail = capacity;
         }
-        self.layout.resize(capacity);
-        self.owned.resize(capacity);
+        self.resize(capacity);
         Ok(())
     }
 
@@ -533,6 +522,13 @@ impl Engine {
         self.index.check(&indexed)
     }
 
+    /// Sizes every per-atom structure for `capacity` atoms.
+    fn resize(&mut self, capacity: u32) {
+        self.layout.resize(capacity);
+        self.owned.resize(capacity);
+        self.index.resize(capacity);
+    }
+
     #[inline]
     fn carve_tail(&mut self, atoms: u32) -> u32 {
         let layout = &mut self.layout;
@@ -575,8 +571,7 @@ impl Engine {
         if high == layout.capacity {
             layout.tail = low;
         } else {
-            let layout = &self.layout;
-            self.index.insert(low, high - low, |s, a| layout.is_indexed_span(s, a));
+            self.index.insert(low, high - low);
         }
         self.used -= end - start;
         end - start

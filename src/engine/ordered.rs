@@ -106,6 +106,7 @@ impl Default for OrderedSet {
 
 impl OrderedSet {
     /// Number of keys.
+    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.len
     }
