@@ -50,7 +50,15 @@ impl Bits {
         if len < self.len {
             clear_from(&mut self.words, len);
         }
-        self.words.resize(word_count(len), 0);
+        let words = word_count(len);
+        if words > self.words.capacity() {
+            // Memory grows a few pages at a time: an eighth of headroom
+            // keeps copies rare, where doubling could leave half unused.
+            let extra = (words - self.words.len()).max(self.words.len() / 8);
+            self.words.reserve_exact(extra);
+        }
+        self.words.resize(words, 0);
+        self.words.shrink_to(words + words / 8);
         self.len = len;
     }
 
