@@ -6,11 +6,24 @@
 //! wasm-bindgen; the npm package in `bindings/` builds the public API on
 //! top, and is the API to use.
 #![deny(missing_docs)]
+// `scripts/build` turns off the `std` feature: the release wasm then
+// leaves out std, and with it the panic machinery, mostly message
+// formatting; a panic there traps. Everything else, tests included,
+// builds with std.
+#![cfg_attr(all(not(feature = "std"), target_arch = "wasm32"), no_std)]
+
+extern crate alloc;
 
 pub mod engine;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
+
+#[cfg(all(not(feature = "std"), target_arch = "wasm32"))]
+#[panic_handler]
+fn panic(_: &core::panic::PanicInfo<'_>) -> ! {
+    core::arch::wasm32::unreachable()
+}
 
 // The engine's own bookkeeping lives in this instance's memory; talc
 // manages it in less code than the default allocator.

@@ -7,6 +7,8 @@
 //! of level `k` is non-zero. At 2^28 positions (4 GiB of 16-byte atoms)
 //! that is five levels.
 
+use alloc::vec::Vec;
+
 const WORD_BITS: usize = 64;
 
 fn word_count(bits: usize) -> usize {
@@ -71,7 +73,7 @@ impl Bits {
     pub fn ones(&self) -> impl Iterator<Item = u32> + '_ {
         self.words.iter().enumerate().flat_map(|(w, &word)| {
             let mut rest = word;
-            std::iter::from_fn(move || {
+            core::iter::from_fn(move || {
                 if rest == 0 {
                     return None;
                 }

@@ -16,6 +16,10 @@
 //! Invariant: every free span but the tail is in exactly one place, its bin
 //! or the large set, and nothing else is.
 
+use alloc::string::String;
+use alloc::vec::Vec;
+use alloc::{format, vec};
+
 use super::bits::BitTree;
 use super::ordered::OrderedSet;
 use super::Layout;

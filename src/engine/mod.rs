@@ -25,7 +25,10 @@ mod index;
 mod model;
 mod ordered;
 
-use std::fmt;
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::fmt;
 
 use bits::{BitTree, Bits};
 use index::FreeIndex;
@@ -115,7 +118,7 @@ impl fmt::Display for EngineError {
     }
 }
 
-impl std::error::Error for EngineError {}
+impl core::error::Error for EngineError {}
 
 /// One span of the layout.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -449,7 +452,7 @@ impl Engine {
     pub fn spans(&self) -> impl Iterator<Item = Span> + '_ {
         let layout = &self.layout;
         let mut next = if layout.capacity > 0 { Some(0) } else { None };
-        std::iter::from_fn(move || {
+        core::iter::from_fn(move || {
             let start = next?;
             let end = layout.span_end(start);
             next = (end < layout.capacity).then_some(end);

@@ -17,6 +17,8 @@
 //! - `len` keys are in the tree, and every node that is not in the tree is
 //!   on the free list, chained through `children[0]` from `free`.
 
+use alloc::vec;
+use alloc::vec::Vec;
 use core::iter;
 
 /// Keys in a node at most. Odd, so that a full node splits into two

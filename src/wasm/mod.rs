@@ -6,6 +6,7 @@
 //! say "no": addresses are multiples of 16, so [`NO_FIT`] is never one.
 //! Cold calls return `Result` and raise a `RangeError`.
 
+use alloc::vec::Vec;
 use wasm_bindgen::prelude::*;
 
 use crate::engine::{atoms_to_bytes, Engine, EngineError, Ticket, ATOM};
