@@ -179,7 +179,8 @@ export class Heap {
    * @throws {TypeError} when addr is not a number
    */
   free(addr) {
-    if (!(Number.isInteger(addr) && addr >= 0 && addr < ADDRESS_SPACE && addr % ATOM === 0)) {
+    // `&` is exact here: addr is an integer below 2^32, and its low bits survive ToInt32.
+    if (!(Number.isInteger(addr) && addr >= 0 && addr < ADDRESS_SPACE && (addr & (ATOM - 1)) === 0)) {
       throw addrError('free(addr)', addr);
     }
     if (this.#engine.release(addr) === 0) throw notLiveError('free(addr)', addr);
