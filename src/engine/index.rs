@@ -128,6 +128,14 @@ impl FreeIndex {
             let window = self.bins[span as usize - 1].first()?;
             return Some((start_in_window(layout, window, span), span));
         }
+        if self.large.is_empty() {
+            return None;
+        }
+        self.best_large_fit(size)
+    }
+
+    #[inline(never)]
+    fn best_large_fit(&self, size: u32) -> Option<(u32, u32)> {
         let from = large_key(size.max(SMALL_ATOMS + 1), 0);
         let (span, start) = split_large_key(self.large.first_from(from)?);
         Some((start, span))
