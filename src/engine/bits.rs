@@ -50,7 +50,7 @@ impl Bits {
     pub fn resize(&mut self, len: u32) {
         let len = len as usize;
         if len < self.len {
-            clear_from(&mut self.words, len);
+            cut(&mut self.words, len);
         }
         let words = word_count(len);
         if words > self.words.capacity() {
@@ -105,15 +105,14 @@ impl Bits {
 
 }
 
-/// Clears every bit at or past `from` in the word holding `from` and all later words.
-fn clear_from(words: &mut [u64], from: usize) {
-    let first = from / WORD_BITS;
-    if first >= words.len() {
-        return;
-    }
-    words[first] &= (1u64 << (from % WORD_BITS)) - 1;
-    for word in &mut words[first + 1..] {
-        *word = 0;
+/// Drops every bit at or past `len`: the words past it go, and the last
+/// kept word loses its high bits.
+fn cut(words: &mut Vec<u64>, len: usize) {
+    words.truncate(word_count(len));
+    if len % WORD_BITS != 0 {
+        if let Some(last) = words.last_mut() {
+            *last &= (1u64 << (len % WORD_BITS)) - 1;
+        }
     }
 }
 
