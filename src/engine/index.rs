@@ -119,6 +119,12 @@ impl FreeIndex {
         }
     }
 
+    /// Whether no span is indexed.
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.occupied.iter().all(|&word| word == 0) && self.large.is_empty()
+    }
+
     /// The best fit for `size` atoms, `(start, span size)`: the smallest
     /// span that holds `size`, the lowest start among equals. Nothing is
     /// removed.

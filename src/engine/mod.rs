@@ -292,6 +292,10 @@ impl Engine {
     pub fn alloc(&mut self, atoms: u32) -> Result<u32, EngineError> {
         debug_assert!(atoms > 0, "alloc(0)");
         let tail_atoms = self.layout.capacity - self.layout.tail;
+        if tail_atoms >= atoms && self.index.is_empty() {
+            // The only free span is the tail: no search.
+            return Ok(self.carve_tail(atoms));
+        }
         match self.index.best_fit(atoms, &self.layout) {
             // The tail is the highest span: it wins only when strictly smaller.
             Some((start, size)) if !(tail_atoms >= atoms && tail_atoms < size) => {
