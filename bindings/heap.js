@@ -52,7 +52,6 @@ function checkPagesOption(call, name, value, low, high) {
   if (!(Number.isInteger(value) && value >= low && value <= high)) {
     throw optionError(call, name, low, high, value);
   }
-  return value;
 }
 
 /**
