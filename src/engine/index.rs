@@ -20,7 +20,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use alloc::{format, vec};
 
-use super::bits::BitTree;
+use super::bins::Bins;
 use super::ordered::OrderedSet;
 use super::Layout;
 
@@ -60,11 +60,22 @@ fn split_large_key(key: u64) -> (u32, u32) {
     ((key >> 32) as u32, key as u32)
 }
 
+/// A free span that [`FreeIndex::best_fit`] found.
+#[derive(Clone, Copy, Debug)]
+pub struct Fit {
+    /// First atom.
+    pub start: u32,
+    /// Length in atoms.
+    pub size: u32,
+    /// The window that marks it in its bin, for a span of up to [`SMALL_ATOMS`].
+    window: u32,
+}
+
 /// Free spans by size, for best fit.
 #[derive(Clone, Debug)]
 pub struct FreeIndex {
-    /// `bins[s - 1]` marks the windows of `s` atoms where a free span of `s` atoms starts.
-    bins: Vec<BitTree>,
+    /// Bin `s - 1` marks the windows of `s` atoms where a free span of `s` atoms starts.
+    bins: Bins,
     /// Bit `s - 1` is set while `bins[s - 1]` is not empty.
     occupied: [u64; BITMAP_WORDS],
     /// `large_key(size, start)` of every span above `SMALL_ATOMS`.
@@ -74,7 +85,7 @@ pub struct FreeIndex {
 impl Default for FreeIndex {
     fn default() -> Self {
         FreeIndex {
-            bins: vec![BitTree::default(); SMALL_ATOMS as usize],
+            bins: Bins::new(SMALL_ATOMS as usize),
             occupied: [0; BITMAP_WORDS],
             large: OrderedSet::default(),
         }
@@ -85,9 +96,7 @@ impl FreeIndex {
     /// Sizes the bins for a memory of `capacity` atoms. Spans past it must
     /// have been removed.
     pub fn resize(&mut self, capacity: u32) {
-        for (bin, size) in self.bins.iter_mut().zip(1..) {
-            bin.resize(capacity.div_ceil(size));
-        }
+        self.bins.resize(capacity);
     }
 
     /// Adds the free span `[start, start + size)`.
@@ -98,7 +107,7 @@ impl FreeIndex {
             return;
         }
         let bit = size as usize - 1;
-        self.bins[bit].set(window(start, size));
+        self.bins.set(bit, window(start, size));
         self.occupied[bit / 64] |= 1 << (bit % 64);
     }
 
@@ -110,13 +119,27 @@ impl FreeIndex {
             debug_assert!(found, "large span {start}+{size} was not indexed");
             return;
         }
-        let bit = size as usize - 1;
-        let bin = &mut self.bins[bit];
-        debug_assert!(bin.get(window(start, size)), "span {start}+{size} was not indexed");
-        bin.clear(window(start, size));
-        if bin.is_empty() {
-            self.occupied[bit / 64] &= !(1 << (bit % 64));
+        self.clear_small(size, window(start, size));
+    }
+
+    /// Forgets a span that [`FreeIndex::best_fit`] found.
+    #[inline]
+    pub fn take(&mut self, fit: Fit) {
+        if fit.size > SMALL_ATOMS {
+            self.remove(fit.start, fit.size);
+        } else {
+            self.clear_small(fit.size, fit.window);
         }
+    }
+
+    /// Clears window `window` of bin `size`, which must be set.
+    #[inline]
+    fn clear_small(&mut self, size: u32, window: u32) {
+        let bit = size as usize - 1;
+        debug_assert!(self.bins.get(bit, window), "window {window} of bin {size} was not set");
+        // Without a branch: whether the bin empties is a coin toss.
+        let emptied = self.bins.clear(bit, window);
+        self.occupied[bit / 64] &= !(u64::from(emptied) << (bit % 64));
     }
 
     /// Whether no span is indexed.
@@ -125,14 +148,13 @@ impl FreeIndex {
         self.occupied.iter().all(|&word| word == 0) && self.large.is_empty()
     }
 
-    /// The best fit for `size` atoms, `(start, span size)`: the smallest
-    /// span that holds `size`, the lowest start among equals. Nothing is
-    /// removed.
+    /// The best fit for `size` atoms: the smallest span that holds
+    /// `size`, the lowest start among equals. Nothing is removed.
     #[inline]
-    pub fn best_fit(&self, size: u32, layout: &Layout) -> Option<(u32, u32)> {
+    pub fn best_fit(&self, size: u32, layout: &Layout) -> Option<Fit> {
         if let Some(span) = self.next_occupied(size) {
-            let window = self.bins[span as usize - 1].first()?;
-            return Some((start_in_window(layout, window, span), span));
+            let window = self.bins.first(span as usize - 1);
+            return Some(Fit { start: start_in_window(layout, window, span), size: span, window });
         }
         if self.large.is_empty() {
             return None;
@@ -141,10 +163,10 @@ impl FreeIndex {
     }
 
     #[inline(never)]
-    fn best_large_fit(&self, size: u32) -> Option<(u32, u32)> {
+    fn best_large_fit(&self, size: u32) -> Option<Fit> {
         let from = large_key(size.max(SMALL_ATOMS + 1), 0);
         let (span, start) = split_large_key(self.large.first_from(from)?);
-        Some((start, span))
+        Some(Fit { start, size: span, window: 0 })
     }
 
     /// The size of the largest indexed span, 0 when there is none.
@@ -162,7 +184,7 @@ impl FreeIndex {
 
     /// Bytes held by the index's own storage.
     pub fn heap_bytes(&self) -> usize {
-        self.bins.iter().map(BitTree::heap_bytes).sum::<usize>() + self.large.heap_bytes()
+        self.bins.heap_bytes() + self.large.heap_bytes()
     }
 
     /// Checks the index against the engine's free spans (the tail excluded):
@@ -178,8 +200,9 @@ impl FreeIndex {
                 expected[size as usize - 1].push(window(start, size));
             }
         }
-        for ((bin, windows), size) in self.bins.iter().zip(&expected).zip(1..) {
-            let marked: Vec<u32> = bin.ones().collect();
+        self.bins.check()?;
+        for (windows, size) in expected.iter().zip(1..) {
+            let marked: Vec<u32> = self.bins.ones(size as usize - 1).collect();
             if &marked != windows {
                 return Err(format!("bin {size} marks windows {marked:?}, the layout has {windows:?}"));
             }
@@ -220,17 +243,7 @@ impl FreeIndex {
 /// window `window` of that size's bin.
 #[inline]
 fn start_in_window(layout: &Layout, window: u32, size: u32) -> u32 {
-    let mut from = window * size;
-    let to = (from + size).min(layout.capacity);
-    // Other free spans may start in the window too; the one that ends
-    // exactly `size` atoms later is it.
-    while let Some(start) = layout.free.first_in(from, to) {
-        if layout.span_end(start) == start + size {
-            return start;
-        }
-        from = start + 1;
-    }
-    unreachable!("a bin marks a window where no span of its size starts")
+    layout.free_span_in(window * size, size)
 }
 
 #[cfg(test)]

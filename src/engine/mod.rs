@@ -5,7 +5,7 @@
 //! memory: `starts` marks the first atom of every span, `free` the first
 //! atom of every free span. A span ends where the next one starts, so a
 //! block's size is never stored, and the neighbours of a block are the
-//! nearest set bits on either side (found in O(log64 n) by [`BitTree`]).
+//! nearest set bits on either side, found in O(log64 n) (see `layout.rs`).
 //!
 //! Invariants, checked by [`Engine::check`]:
 //! - atom 0 starts a span whenever capacity > 0; `free` bits sit only on span starts;
@@ -19,8 +19,9 @@
 //! count of 64 KiB pages. Byte addresses belong to the layers above.
 #![forbid(unsafe_code)]
 
-mod bits;
+mod bins;
 mod index;
+mod layout;
 #[cfg(test)]
 mod model;
 mod ordered;
@@ -30,8 +31,8 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt;
 
-use bits::{BitTree, Bits};
 use index::FreeIndex;
+use layout::Layout;
 use ordered::OrderedSet;
 
 /// Bytes in an atom, the unit of alignment and allocation.
@@ -198,35 +199,6 @@ fn generation_key(start: u32, generation: u32) -> u64 {
     u64::from(start) << 32 | u64::from(generation)
 }
 
-/// Where spans start and which are free.
-#[derive(Clone, Debug, Default)]
-struct Layout {
-    capacity: u32,
-    starts: BitTree,
-    free: Bits,
-    /// Start of the free tail span, or `capacity` when the last span is live.
-    tail: u32,
-}
-
-impl Layout {
-    /// The end of the span starting at `start`.
-    #[inline]
-    fn span_end(&self, start: u32) -> u32 {
-        self.starts.next_set(start + 1).unwrap_or(self.capacity)
-    }
-
-    #[inline]
-    fn is_live(&self, start: u32) -> bool {
-        self.starts.get(start) && !self.free.get(start)
-    }
-
-    fn resize(&mut self, capacity: u32) {
-        self.starts.resize(capacity);
-        self.free.resize(capacity);
-        self.capacity = capacity;
-    }
-}
-
 /// A best-fit allocator over a row of atoms, with its bookkeeping outside it.
 ///
 /// # Examples
@@ -247,8 +219,6 @@ pub struct Engine {
     layout: Layout,
     index: FreeIndex,
     used: u32,
-    /// Starts of live blocks owned by a token.
-    owned: Bits,
     /// `start << 32 | generation` of owned blocks whose generation is not 0.
     generations: OrderedSet,
     /// Tickets of owned blocks freed early whose tokens are still pending.
@@ -265,7 +235,6 @@ impl Engine {
             layout: Layout::default(),
             index: FreeIndex::default(),
             used: 0,
-            owned: Bits::default(),
             generations: OrderedSet::default(),
             orphans: OrderedSet::default(),
         };
@@ -298,13 +267,13 @@ impl Engine {
         }
         match self.index.best_fit(atoms, &self.layout) {
             // The tail is the highest span: it wins only when strictly smaller.
-            Some((start, size)) if !(tail_atoms >= atoms && tail_atoms < size) => {
-                self.index.remove(start, size);
-                self.layout.free.clear(start);
+            Some(fit) if !(tail_atoms >= atoms && tail_atoms < fit.size) => {
+                let (start, size) = (fit.start, fit.size);
+                self.index.take(fit);
+                self.layout.clear_free(start);
                 if size > atoms {
                     let rest = start + atoms;
-                    self.layout.starts.set(rest);
-                    self.layout.free.set(rest);
+                    self.layout.add_free_start(rest);
                     self.index.insert(rest, size - atoms);
                 }
                 self.used += atoms;
@@ -322,7 +291,7 @@ impl Engine {
     /// [`EngineError::NoFit`] when no free span is large enough.
     pub fn alloc_owned(&mut self, atoms: u32) -> Result<Ticket, EngineError> {
         let start = self.alloc(atoms)?;
-        self.owned.set(start);
+        self.layout.set_owned(start);
         let mut ticket = Ticket::new(start, 0);
         if !self.orphans.is_empty() {
             while self.orphans.contains(ticket.0) {
@@ -346,7 +315,7 @@ impl Engine {
             return Ok(self.layout.tail);
         }
         match self.index.best_fit(atoms, &self.layout) {
-            Some((start, _)) => Ok(start),
+            Some(fit) => Ok(fit.start),
             None => Err(self.no_fit(atoms)),
         }
     }
@@ -359,10 +328,10 @@ impl Engine {
     /// [`EngineError::NotLive`] when `start` is not the start of a live block.
     #[inline]
     pub fn free(&mut self, start: u32) -> Result<u32, EngineError> {
-        if !(start < self.layout.capacity && self.layout.is_live(start)) {
+        if !self.layout.is_live(start) {
             return Err(EngineError::NotLive { start });
         }
-        if self.owned.get(start) {
+        if self.layout.is_owned(start) {
             self.orphan(start);
         }
         Ok(self.release(start))
@@ -378,7 +347,7 @@ impl Engine {
             return Ok(0);
         }
         let start = ticket.start();
-        let live = start < self.layout.capacity && self.layout.is_live(start) && self.owned.get(start);
+        let live = self.layout.is_live(start) && self.layout.is_owned(start);
         if !live || self.generation(start) != ticket.generation() {
             return Err(EngineError::NotLive { start });
         }
@@ -409,8 +378,7 @@ impl Engine {
         self.resize(capacity);
         if self.layout.tail == old {
             // The last span was live: the new pages form a new tail span.
-            self.layout.starts.set(old);
-            self.layout.free.set(old);
+            self.layout.add_free_start(old);
         }
         Ok(())
     }
@@ -442,7 +410,7 @@ impl Engine {
     pub fn stats(&self) -> Stats {
         let layout = &self.layout;
         let tail = layout.capacity - layout.tail;
-        let head = if layout.free.get(0) { layout.span_end(0) } else { 0 };
+        let head = if layout.is_free(0) { layout.span_end(0) } else { 0 };
         Stats {
             total: layout.capacity,
             used: self.used,
@@ -460,15 +428,13 @@ impl Engine {
             let start = next?;
             let end = layout.span_end(start);
             next = (end < layout.capacity).then_some(end);
-            Some(Span { start, atoms: end - start, free: layout.free.get(start) })
+            Some(Span { start, atoms: end - start, free: layout.is_free(start) })
         })
     }
 
     /// Bytes of bookkeeping held for this engine (bitsets, bins, maps), roughly.
     pub fn heap_bytes(&self) -> usize {
-        self.layout.starts.heap_bytes()
-            + self.layout.free.heap_bytes()
-            + self.owned.heap_bytes()
+        self.layout.heap_bytes()
             + self.index.heap_bytes()
             + self.generations.heap_bytes()
             + self.orphans.heap_bytes()
@@ -483,10 +449,8 @@ impl Engine {
         if layout.capacity > MAX_ATOMS || layout.capacity % ATOMS_PER_PAGE != 0 {
             return Err(format!("capacity {} is not a whole number of pages within 4 GiB", layout.capacity));
         }
-        if layout.starts.len() != layout.capacity {
-            return Err(format!("starts covers {} atoms, capacity is {}", layout.starts.len(), layout.capacity));
-        }
-        if layout.capacity > 0 && !layout.starts.get(0) {
+        layout.check()?;
+        if layout.capacity > 0 && !layout.is_start(0) {
             return Err("atom 0 does not start a span".into());
         }
         let mut used = 0;
@@ -498,7 +462,7 @@ impl Engine {
                 return Err(format!("free span at {} touches the free span before it", span.start));
             }
             if span.free {
-                if self.owned.get(span.start) {
+                if layout.is_owned(span.start) {
                     return Err(format!("free span at {} is marked as owned", span.start));
                 }
                 if span.start != layout.tail {
@@ -506,14 +470,14 @@ impl Engine {
                 }
             } else {
                 used += span.atoms;
-                if self.generation(span.start) != 0 && !self.owned.get(span.start) {
+                if self.generation(span.start) != 0 && !layout.is_owned(span.start) {
                     return Err(format!("block at {} has a generation but no owner", span.start));
                 }
             }
             previous_free = span.free;
             last = Some(span);
         }
-        if let Some(start) = layout.free.ones().chain(self.owned.ones()).find(|&s| !layout.starts.get(s)) {
+        if let Some(start) = layout.free_starts().chain(layout.owned_starts()).find(|&s| !layout.is_start(s)) {
             return Err(format!("atom {start} is marked free or owned but starts no span"));
         }
         let tail = match last {
@@ -532,7 +496,6 @@ impl Engine {
     /// Sizes every per-atom structure for `capacity` atoms.
     fn resize(&mut self, capacity: u32) {
         self.layout.resize(capacity);
-        self.owned.resize(capacity);
         self.index.resize(capacity);
     }
 
@@ -540,11 +503,10 @@ impl Engine {
     fn carve_tail(&mut self, atoms: u32) -> u32 {
         let layout = &mut self.layout;
         let start = layout.tail;
-        layout.free.clear(start);
+        layout.clear_free(start);
         let end = start + atoms;
         if end < layout.capacity {
-            layout.starts.set(end);
-            layout.free.set(end);
+            layout.add_free_start(end);
         }
         layout.tail = end;
         self.used += atoms;
@@ -558,23 +520,22 @@ impl Engine {
         let end = layout.span_end(start);
         let (mut low, mut high) = (start, end);
         if start > 0 {
-            let before = layout.starts.prev_set(start - 1).unwrap_or(0);
-            if layout.free.get(before) {
+            let before = layout.span_before(start);
+            if layout.is_free(before) {
                 self.index.remove(before, start - before);
-                layout.starts.clear(start);
+                layout.remove_start(start);
                 low = before;
             }
         }
-        if high < layout.capacity && layout.free.get(high) {
+        if layout.is_free(high) {
             let after_end = if high == layout.tail { layout.capacity } else { layout.span_end(high) };
             if high != layout.tail {
                 self.index.remove(high, after_end - high);
             }
-            layout.starts.clear(high);
-            layout.free.clear(high);
+            layout.remove_start(high);
             high = after_end;
         }
-        layout.free.set(low);
+        layout.set_free(low);
         if high == layout.capacity {
             layout.tail = low;
         } else {
@@ -590,7 +551,7 @@ impl Engine {
     }
 
     fn forget_owner(&mut self, start: u32) {
-        self.owned.clear(start);
+        self.layout.clear_owned(start);
         let generation = self.generation(start);
         if generation != 0 {
             self.generations.remove(generation_key(start, generation));

@@ -257,3 +257,30 @@ fn churn_keeps_the_model_in_step() {
         .collect();
     run(1, &ops).unwrap();
 }
+
+#[test]
+fn an_engine_of_no_pages_grows_into_use_and_back() {
+    let mut engine = Engine::new(0).unwrap();
+    engine.check().unwrap();
+    assert_eq!(engine.alloc(3), Err(EngineError::NoFit { atoms: 3, pages: 1 }));
+    engine.grow(1).unwrap();
+    let ops = [Op::Alloc(3), Op::Alloc(70), Op::Free(0), Op::Grow(40), Op::Alloc(9000), Op::Free(1), Op::Trim];
+    for op in &ops {
+        match *op {
+            Op::Alloc(atoms) => {
+                let pages = engine.pages_to_fit(atoms);
+                engine.grow(pages).unwrap();
+                engine.alloc(atoms).unwrap();
+            }
+            Op::Free(_) => {
+                let live = engine.spans().find(|span| !span.free).unwrap();
+                engine.free(live.start).unwrap();
+            }
+            Op::Grow(pages) => engine.grow(pages).unwrap(),
+            Op::Trim => engine.trim(engine.trim_target()).unwrap(),
+            _ => unreachable!(),
+        }
+        engine.check().unwrap();
+    }
+    assert_eq!(engine.stats().used, 9000);
+}

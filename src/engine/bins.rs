@@ -1,0 +1,408 @@
+//! The bins of the best-fit index: one bitset per span size, each with
+//! summary levels on top so that its first set bit is found in a few
+//! steps, and each in one vector of words with its levels side by side.
+//!
+//! Bin `b` has a position per window of `b + 1` atoms. Level 0 holds one
+//! bit per position; bit `j` of level `k + 1` is set exactly when word `j`
+//! of level `k` is non-zero; the top level is a single word, so a bin has
+//! as many levels as its positions need, and at least two. The top word of
+//! a bin sits beside its vector, where a search starts without a pointer
+//! to follow; level `k` below the top starts at word
+//! `trees[b].levels[k]` of the vector, the higher levels first and the
+//! leaf last.
+//!
+//! The summaries are sized for `reach` atoms, a quarter more than the
+//! capacity, and the leaf for the capacity itself, at the end of the
+//! vector: growing a page at a time only lengthens the leaves, as a flat
+//! bitset grows, and the summaries move rarely.
+//!
+//! Invariants, checked by [`Bins::check`]: the summary levels agree with
+//! the levels below them exactly, and no bit is set past a bin's positions
+//! at the capacity.
+
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+const WORD_BITS: usize = 64;
+
+/// Levels that a bin over 2^28 positions needs: 2^22, 2^16, 2^10, 16 and 1 words.
+const MAX_DEPTH: usize = 5;
+
+/// Bins a [`Bins`] holds at most.
+pub const MAX_BINS: usize = 64;
+
+/// Words that hold `bits` bits, at least one.
+fn level_words(bits: usize) -> usize {
+    bits.div_ceil(WORD_BITS).max(1)
+}
+
+/// One bin: its top word, the levels below it in one vector, and where
+/// each of those starts.
+#[derive(Clone, Debug, Default)]
+struct Tree {
+    /// The top level, level `depth - 1`.
+    top: u64,
+    /// Levels `depth - 2` down to 0, one after another.
+    words: Vec<u64>,
+    /// `levels[k]` is the first word of level `k` in `words`.
+    levels: [u32; MAX_DEPTH - 1],
+    /// Levels in use, 2 to [`MAX_DEPTH`]; 0 before the first layout.
+    depth: usize,
+}
+
+impl Tree {
+    /// The words of level `k`.
+    fn level(&self, k: usize) -> &[u64] {
+        if k + 1 == self.depth {
+            return core::slice::from_ref(&self.top);
+        }
+        let start = self.levels[k] as usize;
+        let end = if k == 0 { self.words.len() } else { self.levels[k - 1] as usize };
+        &self.words[start..end]
+    }
+
+    /// The first words of the levels below the top, the leaf first.
+    #[inline]
+    fn below_top(&self) -> &[u32] {
+        &self.levels[..self.depth - 1]
+    }
+
+    /// The first (or with `last`, the last) set leaf bit under bit `pos`
+    /// of level `k`, which is set.
+    #[inline(never)]
+    fn descend(&self, mut k: usize, mut pos: usize, last: bool) -> u32 {
+        while k > 0 {
+            k -= 1;
+            let word = self.level(k)[pos];
+            let bit = if last { WORD_BITS - 1 - word.leading_zeros() as usize } else { word.trailing_zeros() as usize };
+            pos = pos * WORD_BITS + bit;
+        }
+        pos as u32
+    }
+
+    /// Sets bit `pos`.
+    #[inline]
+    fn set(&mut self, pos: u32) {
+        // Every level is written, without a test: the upper levels are
+        // small and hot, and a branch here would be a coin toss.
+        let Tree { top, words, levels, depth } = self;
+        let mut pos = pos as usize;
+        for &offset in &levels[..*depth - 1] {
+            words[offset as usize + pos / WORD_BITS] |= 1 << (pos % WORD_BITS);
+            pos /= WORD_BITS;
+        }
+        *top |= 1 << (pos % WORD_BITS);
+    }
+}
+
+/// Up to [`MAX_BINS`] bitsets with summaries, bin `b` over windows of `b + 1` atoms.
+#[derive(Clone, Debug)]
+pub struct Bins {
+    trees: [Tree; MAX_BINS],
+    /// Bins in use.
+    count: usize,
+    /// The capacity in atoms the summaries are sized for.
+    reach: u32,
+    /// The capacity in atoms the leaves are sized for.
+    capacity: u32,
+}
+
+impl Bins {
+    /// `count` empty bins over no atoms.
+    pub fn new(count: usize) -> Bins {
+        assert!(count <= MAX_BINS, "{count} bins, at most {MAX_BINS}");
+        let mut bins = Bins { trees: core::array::from_fn(|_| Tree::default()), count, reach: 0, capacity: 0 };
+        bins.lay_out(0, 0);
+        bins
+    }
+
+    /// Sets bit `pos` of bin `bin`.
+    #[inline]
+    pub fn set(&mut self, bin: usize, pos: u32) {
+        self.trees[bin].set(pos);
+    }
+
+    /// Clears bit `pos` of bin `bin`, and says whether the bin is now empty.
+    #[inline]
+    pub fn clear(&mut self, bin: usize, pos: u32) -> bool {
+        // Without branches, as in `set`: each level clears the bit of the
+        // word below only when that word has emptied.
+        let Tree { top, words, levels, depth } = &mut self.trees[bin];
+        let mut pos = pos as usize;
+        let mut emptied = true;
+        for &offset in &levels[..*depth - 1] {
+            let word = &mut words[offset as usize + pos / WORD_BITS];
+            *word &= !(u64::from(emptied) << (pos % WORD_BITS));
+            emptied = *word == 0;
+            pos /= WORD_BITS;
+        }
+        *top &= !(u64::from(emptied) << (pos % WORD_BITS));
+        *top == 0
+    }
+
+    /// The first set bit of bin `bin`, which must not be empty.
+    #[inline]
+    pub fn first(&self, bin: usize) -> u32 {
+        let tree = &self.trees[bin];
+        debug_assert!(tree.top != 0, "first() of an empty bin {bin}");
+        let mut pos = tree.top.trailing_zeros() as usize;
+        for &offset in tree.below_top().iter().rev() {
+            pos = pos * WORD_BITS + tree.words[offset as usize + pos].trailing_zeros() as usize;
+        }
+        pos as u32
+    }
+
+    /// The first set bit of bin `bin` at or after `from`.
+    pub fn next_set(&self, bin: usize, from: u32) -> Option<u32> {
+        // Climb until a level has a set bit at or after `pos`, then follow
+        // the lowest set bits down.
+        let tree = &self.trees[bin];
+        let mut pos = from as usize;
+        for k in 0..tree.depth {
+            let w = pos / WORD_BITS;
+            let bits = *tree.level(k).get(w)? & (!0u64 << (pos % WORD_BITS));
+            if bits != 0 {
+                return Some(tree.descend(k, w * WORD_BITS + bits.trailing_zeros() as usize, false));
+            }
+            pos = w + 1;
+        }
+        None
+    }
+
+    /// The last set bit of bin `bin` at or before `from`, which must be a
+    /// position of the bin.
+    pub fn prev_set(&self, bin: usize, from: u32) -> Option<u32> {
+        let tree = &self.trees[bin];
+        let mut pos = from as usize;
+        for k in 0..tree.depth {
+            let w = pos / WORD_BITS;
+            let bits = tree.level(k)[w] & (!0u64 >> (WORD_BITS - 1 - pos % WORD_BITS));
+            if bits != 0 {
+                return Some(tree.descend(k, w * WORD_BITS + WORD_BITS - 1 - bits.leading_zeros() as usize, true));
+            }
+            pos = w.checked_sub(1)?;
+        }
+        None
+    }
+
+    /// Whether bit `pos` of bin `bin` is set.
+    pub fn get(&self, bin: usize, pos: u32) -> bool {
+        let leaf = self.trees[bin].level(0);
+        leaf.get(pos as usize / WORD_BITS).is_some_and(|&word| word & (1 << (pos as usize % WORD_BITS)) != 0)
+    }
+
+    /// The set bits of bin `bin`, in order.
+    pub fn ones(&self, bin: usize) -> impl Iterator<Item = u32> + '_ {
+        self.trees[bin].level(0).iter().enumerate().flat_map(|(w, &word)| {
+            let mut rest = word;
+            core::iter::from_fn(move || {
+                if rest == 0 {
+                    return None;
+                }
+                let bit = rest.trailing_zeros();
+                rest &= rest - 1;
+                Some((w * WORD_BITS) as u32 + bit)
+            })
+        })
+    }
+
+    /// Makes room for a capacity of `capacity` atoms. Bits past what the
+    /// capacity needs must be clear.
+    pub fn resize(&mut self, capacity: u32) {
+        if capacity > self.reach || self.reach / 2 > capacity {
+            let reach = capacity.saturating_add(capacity / 4).min(super::MAX_ATOMS);
+            self.lay_out(capacity, reach);
+            return;
+        }
+        for (bin, tree) in self.trees[..self.count].iter_mut().enumerate() {
+            let leaf = tree.levels[0] as usize + level_words((capacity as usize).div_ceil(bin + 1));
+            let cut = tree.words.get(leaf..).unwrap_or(&[]);
+            debug_assert!(cut.iter().all(|&word| word == 0), "bin {bin} has bits past {capacity} atoms");
+            // Memory grows a few pages at a time: an eighth of headroom
+            // keeps copies rare, where doubling could leave half unused.
+            if leaf > tree.words.capacity() {
+                let extra = (leaf - tree.words.len()).max(tree.words.len() / 8);
+                tree.words.reserve_exact(extra);
+            }
+            tree.words.resize(leaf, 0);
+            tree.words.shrink_to(leaf + leaf / 8);
+        }
+        self.capacity = capacity;
+    }
+
+    /// Bytes held by the words.
+    pub fn heap_bytes(&self) -> usize {
+        self.trees.iter().map(|tree| tree.words.capacity() * 8).sum()
+    }
+
+    /// Checks that every summary level agrees with the level below it, and
+    /// that no bit is set past a bin's positions.
+    pub fn check(&self) -> Result<(), String> {
+        for (bin, tree) in self.trees[..self.count].iter().enumerate() {
+            let leaf = level_words((self.capacity as usize).div_ceil(bin + 1));
+            if tree.level(0).len() != leaf {
+                return Err(format!("bin {bin} has {} leaf words, not {leaf}", tree.level(0).len()));
+            }
+            for k in 1..tree.depth {
+                let (below, level) = (tree.level(k - 1), tree.level(k));
+                if level.len() < level_words(below.len()) {
+                    return Err(format!("bin {bin} level {k} has {} words over {}", level.len(), below.len()));
+                }
+                for (j, &word) in below.iter().enumerate() {
+                    let marked = level[j / WORD_BITS] & (1 << (j % WORD_BITS)) != 0;
+                    if marked != (word != 0) {
+                        let state = if marked { "not " } else { "" };
+                        return Err(format!("bin {bin} level {k} says word {j} below is {state}empty"));
+                    }
+                }
+                let beyond = level.len() * WORD_BITS;
+                if let Some(j) = (below.len()..beyond).find(|&j| level[j / WORD_BITS] & (1 << (j % WORD_BITS)) != 0) {
+                    return Err(format!("bin {bin} level {k} marks word {j}, past the level below"));
+                }
+            }
+            let positions = (self.capacity as usize).div_ceil(bin + 1).max(1);
+            if let Some(pos) = self.ones(bin).find(|&pos| pos as usize >= positions) {
+                return Err(format!("bin {bin} marks position {pos}, past its {positions} positions"));
+            }
+        }
+        Ok(())
+    }
+
+    /// Lays the bins out anew, the summaries for `reach` atoms and the
+    /// leaves for `capacity`, keeping every bit.
+    #[inline(never)]
+    fn lay_out(&mut self, capacity: u32, reach: u32) {
+        for (bin, tree) in self.trees[..self.count].iter_mut().enumerate() {
+            // The leaf moves within the vector, which grows or shrinks in
+            // place as the allocator allows; the summaries are rebuilt.
+            let (old_start, old_leaf) = match tree.depth {
+                0 => (0, 0),
+                _ => (tree.levels[0] as usize, tree.words.len() - tree.levels[0] as usize),
+            };
+            let leaf = level_words((capacity as usize).div_ceil(bin + 1));
+            // Level sizes from the leaf up, for `reach`; the top is one word
+            // above a leaf of at least one.
+            let mut sizes = [0; MAX_DEPTH];
+            let mut depth = 1;
+            sizes[0] = level_words((reach as usize).div_ceil(bin + 1));
+            while sizes[depth - 1] > 1 || depth == 1 {
+                sizes[depth] = level_words(sizes[depth - 1]);
+                depth += 1;
+            }
+            let mut levels = [0; MAX_DEPTH - 1];
+            let mut at = 0;
+            for k in (1..depth - 1).rev() {
+                levels[k] = at as u32;
+                at += sizes[k];
+            }
+            let start = at;
+            let kept = old_leaf.min(leaf);
+            debug_assert!(
+                tree.words[old_start + kept..old_start + old_leaf].iter().all(|&word| word == 0),
+                "bin {bin} has bits past {capacity} atoms"
+            );
+            levels[0] = start as u32;
+            let total = start + leaf;
+            if total > tree.words.len() {
+                let extra = total - tree.words.len();
+                tree.words.reserve_exact(extra);
+                tree.words.resize(total, 0);
+            }
+            tree.words.copy_within(old_start..old_start + kept, start);
+            tree.words[..start].fill(0);
+            tree.words[start + kept..].fill(0);
+            tree.words.truncate(total);
+            tree.words.shrink_to(total + total / 8);
+            (tree.levels, tree.depth, tree.top) = (levels, depth, 0);
+            // Summaries: setting again a bit of each non-empty leaf word
+            // marks that word all the way up.
+            for j in 0..kept {
+                let word = tree.words[start + j];
+                if word != 0 {
+                    tree.set((j * WORD_BITS) as u32 + word.trailing_zeros());
+                }
+            }
+        }
+        (self.capacity, self.reach) = (capacity, reach);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_finds_the_lowest_bit_across_levels() {
+        let mut bins = Bins::new(3);
+        bins.resize(1 << 20);
+        bins.set(0, 999_999);
+        bins.set(0, 70_000);
+        bins.set(2, 300_000);
+        assert_eq!(bins.first(0), 70_000);
+        assert!(!bins.clear(0, 70_000));
+        assert_eq!(bins.first(0), 999_999);
+        assert!(bins.clear(0, 999_999));
+        assert_eq!(bins.first(2), 300_000);
+        bins.check().unwrap();
+    }
+
+    #[test]
+    fn laying_out_anew_keeps_the_bits() {
+        let mut bins = Bins::new(64);
+        bins.resize(4096);
+        let set: Vec<(usize, u32)> = (0..64).map(|bin| (bin, 4095 / (bin as u32 + 1))).collect();
+        for &(bin, pos) in &set {
+            bins.set(bin, pos);
+        }
+        for capacity in [8192, 1 << 20, 1 << 24, 4096, 8192] {
+            bins.resize(capacity);
+            bins.check().unwrap();
+            for &(bin, pos) in &set {
+                assert_eq!(bins.ones(bin).collect::<Vec<_>>(), vec![pos], "bin {bin} at {capacity}");
+                assert_eq!(bins.first(bin), pos);
+            }
+        }
+    }
+
+    #[test]
+    fn a_bin_of_one_word_keeps_its_bits_through_layouts() {
+        let mut bins = Bins::new(2);
+        bins.resize(40);
+        bins.set(0, 39);
+        bins.set(1, 3);
+        for capacity in [40, 5000, 1 << 16, 50, 40] {
+            bins.resize(capacity);
+            bins.check().unwrap();
+            assert_eq!((bins.first(0), bins.first(1)), (39, 3), "at {capacity}");
+            assert_eq!(bins.ones(0).collect::<Vec<_>>(), vec![39]);
+        }
+        assert!(bins.clear(1, 3));
+        assert!(!bins.get(1, 3));
+    }
+
+    #[test]
+    fn agrees_with_a_naive_set() {
+        let mut bins = Bins::new(2);
+        bins.resize(300_000);
+        let mut naive = std::collections::BTreeSet::new();
+        let mut state = 0x1234_5678_u32;
+        for _ in 0..20_000 {
+            state ^= state << 13;
+            state ^= state >> 17;
+            state ^= state << 5;
+            let pos = state % 300_000;
+            if naive.remove(&pos) {
+                assert_eq!(bins.clear(0, pos), naive.is_empty());
+            } else {
+                naive.insert(pos);
+                bins.set(0, pos);
+            }
+            if let Some(&first) = naive.first() {
+                assert_eq!(bins.first(0), first);
+            }
+        }
+        bins.check().unwrap();
+        assert_eq!(bins.ones(0).collect::<Vec<_>>(), naive.into_iter().collect::<Vec<_>>());
+    }
+}

@@ -1,0 +1,408 @@
+//! Where spans start, which are free and which live blocks a token owns.
+//! The `starts` and `free` bits of each 64 atoms sit side by side, so that
+//! the checks of one free or alloc read one place; the `owned` bits, which
+//! only a free reads, sit apart. A summary of the words that hold a start
+//! finds the nearest start on either side of an atom in O(log64 n), even
+//! across a long free span.
+//!
+//! Invariants, checked by [`Layout::check`]:
+//! - `words` covers exactly `capacity` atoms (capacity is whole pages);
+//! - a `free` bit is set only where the `starts` bit is, an `owned` bit
+//!   only where a live block starts;
+//! - bit `j` of `nonempty` is set exactly when word `j` holds a start.
+
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use super::bins::Bins;
+
+const WORD_BITS: u32 = 64;
+
+/// The bits of 64 atoms.
+#[derive(Clone, Copy, Debug, Default)]
+struct Word {
+    /// Atoms that start a span.
+    starts: u64,
+    /// Atoms that start a free span.
+    free: u64,
+}
+
+/// The word that holds atom `atom`, and the atom's bit in it.
+#[inline]
+fn locate(atom: u32) -> (usize, u64) {
+    ((atom / WORD_BITS) as usize, 1 << (atom % WORD_BITS))
+}
+
+/// Where spans start, which are free and which are owned.
+#[derive(Clone, Debug)]
+pub struct Layout {
+    /// Atoms covered.
+    pub capacity: u32,
+    /// Start of the free tail span, or `capacity` when the last span is live.
+    pub tail: u32,
+    words: Vec<Word>,
+    /// Atoms that start a live block owned by a token, a word per 64 atoms.
+    owned: Vec<u64>,
+    /// Bit `j` is set while `words[j]` holds a start.
+    nonempty: Bins,
+}
+
+impl Default for Layout {
+    fn default() -> Self {
+        Layout { capacity: 0, tail: 0, words: Vec::new(), owned: Vec::new(), nonempty: Bins::new(1) }
+    }
+}
+
+impl Layout {
+    /// Whether a live block starts at `atom`; `false` past the end.
+    #[inline]
+    pub fn is_live(&self, atom: u32) -> bool {
+        let (w, bit) = locate(atom);
+        self.words.get(w).is_some_and(|word| word.starts & !word.free & bit != 0)
+    }
+
+    /// Whether a free span starts at `atom`; `false` past the end.
+    #[inline]
+    pub fn is_free(&self, atom: u32) -> bool {
+        let (w, bit) = locate(atom);
+        self.words.get(w).is_some_and(|word| word.free & bit != 0)
+    }
+
+    /// Whether a live block owned by a token starts at `atom`; `false` past the end.
+    #[inline]
+    pub fn is_owned(&self, atom: u32) -> bool {
+        let (w, bit) = locate(atom);
+        self.owned.get(w).is_some_and(|&word| word & bit != 0)
+    }
+
+    /// Marks the live block at `start` as owned by a token.
+    pub fn set_owned(&mut self, start: u32) {
+        let (w, bit) = locate(start);
+        self.owned[w] |= bit;
+    }
+
+    /// Marks the live block at `start` as owned by no token.
+    pub fn clear_owned(&mut self, start: u32) {
+        let (w, bit) = locate(start);
+        self.owned[w] &= !bit;
+    }
+
+    /// Whether a span starts at `atom`; `false` past the end.
+    pub fn is_start(&self, atom: u32) -> bool {
+        let (w, bit) = locate(atom);
+        self.words.get(w).is_some_and(|word| word.starts & bit != 0)
+    }
+
+    /// The end of the span that starts at `start`, below the capacity.
+    #[inline]
+    pub fn span_end(&self, start: u32) -> u32 {
+        // Spans are mostly short: look in this word and the next as one,
+        // without a branch on which of them holds the end.
+        let (w, bit) = locate(start);
+        let here = self.words[w].starts & !(bit | (bit - 1));
+        let next = self.words.get(w + 1).map_or(0, |word| word.starts);
+        let pair = u128::from(next) << WORD_BITS | u128::from(here);
+        if pair != 0 {
+            return w as u32 * WORD_BITS + pair.trailing_zeros();
+        }
+        self.next_start_beyond(w + 2).unwrap_or(self.capacity)
+    }
+
+    /// The start of the span that holds atom `atom - 1`; `atom` is above 0.
+    #[inline]
+    pub fn span_before(&self, atom: u32) -> u32 {
+        // As in `span_end`: this word and the one before, as one.
+        let (w, bit) = locate(atom);
+        let here = self.words[w].starts & (bit - 1);
+        let before = if w > 0 { self.words[w - 1].starts } else { 0 };
+        let pair = u128::from(here) << WORD_BITS | u128::from(before);
+        if pair != 0 {
+            // Bit `i` of the pair is atom `(w - 1) * 64 + i`; with w = 0 the
+            // bit is in `here`, so `i >= 64`.
+            return w as u32 * WORD_BITS + (2 * WORD_BITS - 1 - pair.leading_zeros()) - WORD_BITS;
+        }
+        // Atom 0 always starts a span.
+        self.prev_start_before(w.saturating_sub(1)).unwrap_or(0)
+    }
+
+    /// The first start at or after `atom`.
+    #[cfg(test)]
+    pub fn next_start(&self, atom: u32) -> Option<u32> {
+        let (w, bit) = locate(atom);
+        let from_here = self.words.get(w)?.starts & !(bit - 1);
+        if from_here != 0 {
+            return Some(w as u32 * WORD_BITS + from_here.trailing_zeros());
+        }
+        self.next_start_beyond(w + 1)
+    }
+
+    /// The last start at or before `atom`, which is below the capacity.
+    #[cfg(test)]
+    pub fn prev_start(&self, atom: u32) -> Option<u32> {
+        let (w, bit) = locate(atom);
+        let to_here = self.words[w].starts & (bit | (bit - 1));
+        if to_here != 0 {
+            return Some(w as u32 * WORD_BITS + WORD_BITS - 1 - to_here.leading_zeros());
+        }
+        self.prev_start_before(w)
+    }
+
+    /// The start of the free span of exactly `size` atoms (at most 64)
+    /// that starts in `[from, from + size)`; there must be one.
+    #[inline]
+    pub fn free_span_in(&self, from: u32, size: u32) -> u32 {
+        debug_assert!((1..=WORD_BITS).contains(&size), "free_span_in({from}, {size})");
+        // The window lies in at most two words; read its free starts at once.
+        let (w, _) = locate(from);
+        let low = self.words[w].free;
+        let high = self.words.get(w + 1).map_or(0, |word| word.free);
+        let pair = (u128::from(high) << WORD_BITS | u128::from(low)) >> (from % WORD_BITS);
+        let candidates = pair as u64 & (u64::MAX >> (WORD_BITS - size));
+        debug_assert!(candidates != 0, "no free span starts in [{from}, {})", from + size);
+        if candidates & (candidates - 1) == 0 {
+            // One free start in the window: the span the bin marks.
+            return from + candidates.trailing_zeros();
+        }
+        self.free_span_among(from, size, candidates)
+    }
+
+    /// As [`Layout::free_span_in`], when several free spans start in the
+    /// window, at `from` plus the set bits of `candidates`: the others are
+    /// shorter (free spans do not touch), so the one that ends `size`
+    /// atoms later is it.
+    #[inline(never)]
+    fn free_span_among(&self, from: u32, size: u32, mut candidates: u64) -> u32 {
+        loop {
+            let start = from + candidates.trailing_zeros();
+            if candidates & (candidates - 1) == 0 || self.span_end(start) == start + size {
+                return start;
+            }
+            candidates &= candidates - 1;
+        }
+    }
+
+    /// Makes `atom` the start of a free span.
+    #[inline]
+    pub fn add_free_start(&mut self, atom: u32) {
+        let (w, bit) = locate(atom);
+        let word = &mut self.words[w];
+        let before = word.starts;
+        word.starts |= bit;
+        word.free |= bit;
+        if before == 0 {
+            self.nonempty.set(0, w as u32);
+        }
+    }
+
+    /// Makes `atom` start no span.
+    #[inline]
+    pub fn remove_start(&mut self, atom: u32) {
+        let (w, bit) = locate(atom);
+        let word = &mut self.words[w];
+        word.starts &= !bit;
+        word.free &= !bit;
+        if word.starts == 0 {
+            self.nonempty.clear(0, w as u32);
+        }
+    }
+
+    /// Marks the span at `start` free.
+    #[inline]
+    pub fn set_free(&mut self, start: u32) {
+        let (w, bit) = locate(start);
+        self.words[w].free |= bit;
+    }
+
+    /// Marks the span at `start` live.
+    #[inline]
+    pub fn clear_free(&mut self, start: u32) {
+        let (w, bit) = locate(start);
+        self.words[w].free &= !bit;
+    }
+
+    /// Changes the capacity; starts past a smaller one are dropped.
+    pub fn resize(&mut self, capacity: u32) {
+        debug_assert!(capacity % WORD_BITS == 0, "capacity {capacity} is not whole words");
+        let words = (capacity / WORD_BITS) as usize;
+        while let Some(w) = self.nonempty.next_set(0, words as u32) {
+            self.nonempty.clear(0, w);
+        }
+        self.nonempty.resize(words as u32);
+        resize_with_headroom(&mut self.words, words);
+        resize_with_headroom(&mut self.owned, words);
+        self.capacity = capacity;
+    }
+
+    /// Bytes held by the words and the summary.
+    pub fn heap_bytes(&self) -> usize {
+        self.words.capacity() * core::mem::size_of::<Word>() + self.owned.capacity() * 8 + self.nonempty.heap_bytes()
+    }
+
+    /// The free starts, in order.
+    pub fn free_starts(&self) -> impl Iterator<Item = u32> + '_ {
+        ones(self.words.iter().map(|word| word.free))
+    }
+
+    /// The starts of owned blocks, in order.
+    pub fn owned_starts(&self) -> impl Iterator<Item = u32> + '_ {
+        ones(self.owned.iter().copied())
+    }
+
+    /// Checks the words against the capacity and the summary against the words.
+    pub fn check(&self) -> Result<(), String> {
+        if self.words.len() as u64 * u64::from(WORD_BITS) != u64::from(self.capacity) {
+            let covered = self.words.len() as u64 * u64::from(WORD_BITS);
+            return Err(format!("the words cover {covered} atoms, not {}", self.capacity));
+        }
+        self.nonempty.check()?;
+        if self.owned.len() != self.words.len() {
+            return Err(format!("owned covers {} words, starts {}", self.owned.len(), self.words.len()));
+        }
+        for (w, (word, &owned)) in self.words.iter().zip(&self.owned).enumerate() {
+            if word.free & !word.starts != 0 {
+                let atom = w as u32 * WORD_BITS + (word.free & !word.starts).trailing_zeros();
+                return Err(format!("atom {atom} is marked free but starts no span"));
+            }
+            let stray = owned & !(word.starts & !word.free);
+            if stray != 0 {
+                let atom = w as u32 * WORD_BITS + stray.trailing_zeros();
+                return Err(format!("atom {atom} is marked owned but starts no live block"));
+            }
+        }
+        let marked: Vec<u32> = self.nonempty.ones(0).collect();
+        let holding: Vec<u32> = (0..self.words.len() as u32).filter(|&w| self.words[w as usize].starts != 0).collect();
+        if marked != holding {
+            return Err(format!("the summary marks words {marked:?}, starts are in words {holding:?}"));
+        }
+        Ok(())
+    }
+
+    /// The first start in words `w..`, through the summary.
+    #[cold]
+    #[inline(never)]
+    fn next_start_beyond(&self, w: usize) -> Option<u32> {
+        let w = self.nonempty.next_set(0, w as u32)?;
+        Some(w * WORD_BITS + self.words[w as usize].starts.trailing_zeros())
+    }
+
+    /// The last start in words `..w`, through the summary.
+    #[cold]
+    #[inline(never)]
+    fn prev_start_before(&self, w: usize) -> Option<u32> {
+        let w = self.nonempty.prev_set(0, (w as u32).checked_sub(1)?)?;
+        Some(w * WORD_BITS + WORD_BITS - 1 - self.words[w as usize].starts.leading_zeros())
+    }
+}
+
+/// The positions of the set bits in `words`, in order.
+fn ones(words: impl Iterator<Item = u64>) -> impl Iterator<Item = u32> {
+    words.enumerate().flat_map(|(w, word)| {
+        let mut rest = word;
+        core::iter::from_fn(move || {
+            if rest == 0 {
+                return None;
+            }
+            let bit = rest.trailing_zeros();
+            rest &= rest - 1;
+            Some(w as u32 * WORD_BITS + bit)
+        })
+    })
+}
+
+/// Sets the length of `words`, new ones zero. Memory grows a few pages at
+/// a time: an eighth of headroom keeps copies rare, where doubling could
+/// leave half unused.
+fn resize_with_headroom<T: Clone + Default>(words: &mut Vec<T>, len: usize) {
+    if len > words.capacity() {
+        let extra = (len - words.len()).max(words.len() / 8);
+        words.reserve_exact(extra);
+    }
+    words.resize(len, T::default());
+    words.shrink_to(len + len / 8);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn layout_with(capacity: u32, starts: &[u32]) -> Layout {
+        let mut layout = Layout::default();
+        layout.resize(capacity);
+        for &atom in starts {
+            layout.add_free_start(atom);
+        }
+        layout
+    }
+
+    #[test]
+    fn finds_neighbours_across_levels() {
+        let layout = layout_with(1 << 20, &[3, 70_000, 999_999]);
+        assert_eq!(layout.next_start(0), Some(3));
+        assert_eq!(layout.next_start(4), Some(70_000));
+        assert_eq!(layout.next_start(70_001), Some(999_999));
+        assert_eq!(layout.next_start(1_000_000), None);
+        assert_eq!(layout.prev_start(999_998), Some(70_000));
+        assert_eq!(layout.prev_start(69_999), Some(3));
+        assert_eq!(layout.prev_start(2), None);
+        assert_eq!(layout.prev_start(1 << 19), Some(70_000));
+        assert_eq!(layout.span_end(3), 70_000);
+        assert_eq!(layout.span_end(999_999), 1 << 20);
+        assert_eq!(layout.span_before(999_999), 70_000);
+        assert_eq!(layout.span_before(70_000), 3);
+        layout.check().unwrap();
+    }
+
+    #[test]
+    fn removing_the_last_start_of_a_word_updates_the_summary() {
+        let mut layout = layout_with(10_048, &[100, 5000]);
+        layout.remove_start(5000);
+        assert_eq!(layout.next_start(101), None);
+        layout.remove_start(100);
+        assert_eq!(layout.next_start(0), None);
+        assert_eq!(layout.prev_start(10_047), None);
+        layout.check().unwrap();
+    }
+
+    #[test]
+    fn growing_keeps_starts_and_shrinking_drops_them() {
+        let mut layout = layout_with(64, &[0, 63]);
+        layout.resize(1 << 18);
+        assert_eq!(layout.next_start(1), Some(63));
+        layout.add_free_start(200_000);
+        assert_eq!(layout.prev_start((1 << 18) - 1), Some(200_000));
+        layout.resize(4096);
+        layout.check().unwrap();
+        assert_eq!(layout.next_start(64), None);
+        assert_eq!(layout.prev_start(4095), Some(63));
+        layout.resize(1 << 18);
+        assert_eq!(layout.next_start(64), None, "dropped starts do not come back");
+        layout.check().unwrap();
+    }
+
+    #[test]
+    fn free_span_in_skips_shorter_free_spans() {
+        //  [ free:2 ][ live:1 ][ free:5 ][ live … ]
+        let mut layout = layout_with(4096, &[0, 3, 8]);
+        layout.add_free_start(2);
+        layout.clear_free(2);
+        layout.clear_free(8);
+        assert_eq!(layout.free_span_in(0, 5), 3);
+        assert_eq!(layout.free_span_in(0, 2), 0);
+        assert_eq!(layout.free_starts().collect::<Vec<_>>(), vec![0, 3]);
+        layout.check().unwrap();
+    }
+
+    #[test]
+    fn agrees_with_a_naive_scan() {
+        let capacity = 8192u32;
+        let set: Vec<u32> = (0..capacity).filter(|i| (i * 7919) % 613 < 3).collect();
+        let layout = layout_with(capacity, &set);
+        for from in 0..capacity {
+            let next = set.iter().copied().find(|&i| i >= from);
+            let prev = set.iter().copied().rev().find(|&i| i <= from);
+            assert_eq!(layout.next_start(from), next, "next_start({from})");
+            assert_eq!(layout.prev_start(from), prev, "prev_start({from})");
+        }
+    }
+}
