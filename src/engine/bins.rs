@@ -32,6 +32,21 @@ const MAX_DEPTH: usize = 5;
 /// Bins a [`Bins`] holds at most.
 pub const MAX_BINS: usize = 64;
 
+/// The positions of the set bits in `words`, in order.
+pub fn ones(words: impl Iterator<Item = u64>) -> impl Iterator<Item = u32> {
+    words.enumerate().flat_map(|(w, word)| {
+        let mut rest = word;
+        core::iter::from_fn(move || {
+            if rest == 0 {
+                return None;
+            }
+            let bit = rest.trailing_zeros();
+            rest &= rest - 1;
+            Some((w * WORD_BITS) as u32 + bit)
+        })
+    })
+}
+
 /// Words that hold `bits` bits, at least one.
 fn level_words(bits: usize) -> usize {
     bits.div_ceil(WORD_BITS).max(1)
@@ -194,17 +209,7 @@ impl Bins {
 
     /// The set bits of bin `bin`, in order.
     pub fn ones(&self, bin: usize) -> impl Iterator<Item = u32> + '_ {
-        self.trees[bin].level(0).iter().enumerate().flat_map(|(w, &word)| {
-            let mut rest = word;
-            core::iter::from_fn(move || {
-                if rest == 0 {
-                    return None;
-                }
-                let bit = rest.trailing_zeros();
-                rest &= rest - 1;
-                Some((w * WORD_BITS) as u32 + bit)
-            })
-        })
+        ones(self.trees[bin].level(0).iter().copied())
     }
 
     /// Makes room for a capacity of `capacity` atoms. Bits past what the

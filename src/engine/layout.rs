@@ -15,7 +15,7 @@ use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use super::bins::Bins;
+use super::bins::{ones, Bins};
 
 const WORD_BITS: u32 = 64;
 
@@ -295,20 +295,6 @@ impl Layout {
     }
 }
 
-/// The positions of the set bits in `words`, in order.
-fn ones(words: impl Iterator<Item = u64>) -> impl Iterator<Item = u32> {
-    words.enumerate().flat_map(|(w, word)| {
-        let mut rest = word;
-        core::iter::from_fn(move || {
-            if rest == 0 {
-                return None;
-            }
-            let bit = rest.trailing_zeros();
-            rest &= rest - 1;
-            Some(w as u32 * WORD_BITS + bit)
-        })
-    })
-}
 
 /// Sets the length of `words`, new ones zero. Memory grows a few pages at
 /// a time: an eighth of headroom keeps copies rare, where doubling could
