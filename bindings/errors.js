@@ -94,3 +94,23 @@ export function rethrow(call, errors) {
   if (errors.length === 1) throw errors[0];
   if (errors.length > 1) throw new AggregateError(errors, `${call}: ${errors.length} callbacks threw`);
 }
+
+/** Error for an option of the wrong kind or out of its range. */
+export function choiceError(call, name, expected, value) {
+  return kindError(call, `${name} to be ${expected}`, value);
+}
+
+/** Error for an alignment that is not a power of two from 16 to 65536. */
+export function alignError(call, align) {
+  return kindError(call, 'options.align to be a power of two from 16 to 65536', align);
+}
+
+/** Error for a range that overlaps a span in use. */
+export function overlapError(call, addr, size, span, what) {
+  return new RangeError(`${call}: bytes ${addr} to ${addr + size} overlap the ${what} at ${span}`);
+}
+
+/** Error for a heap state that does not allow the call. */
+export function stateError(call, why) {
+  return new Error(`${call}: ${why}`);
+}

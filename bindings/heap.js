@@ -7,22 +7,32 @@
 // Every public method checks its arguments before touching anything, so a
 // throw leaves the heap as it was. Number checks start with Number.isInteger,
 // which never converts: a comparison would call a valueOf of the caller's.
+//
+// The engine manages atoms [0, capacity) of the memory. A heap that manages
+// only [start, end) of it (options.start, options.end, or pages another
+// party grew in an adopted memory) reserves the rest, so the engine never
+// hands it out.
 
 import { Engine, NO_FIT } from './wasm.js';
 import {
   ADDRESS_SPACE,
   addrError,
+  alignError,
+  choiceError,
   eventTypeError,
   functionError,
   notLiveError,
   oomError,
   optionError,
+  overlapError,
   pagesError,
   rethrow,
   sizeError,
+  stateError,
   tokenError,
 } from './errors.js';
 import { Listeners, EVENT_TYPES } from './listeners.js';
+import { planHeap } from './options.js';
 
 /** Bytes in an atom, the unit of alignment. */
 export const ATOM = 16;
@@ -30,6 +40,8 @@ export const ATOM = 16;
 export const PAGE = 65536;
 /** Pages in the 32-bit address space. */
 export const MAX_PAGES = 65536;
+/** Atoms in a page. */
+const ATOMS_PER_PAGE = PAGE / ATOM;
 
 /** The low bits of a ticket: the block's atom index (see Engine::alloc_owned). */
 const TICKET_START_MASK = 0x0fffffff;
@@ -48,10 +60,34 @@ function isWeakKey(token) {
   );
 }
 
-function checkPagesOption(call, name, value, low, high) {
-  if (!(Number.isInteger(value) && value >= low && value <= high)) {
-    throw optionError(call, name, low, high, value);
+/** What `spans()` calls the engine's span kinds (see `kindOf` in src/wasm). */
+const KINDS = [undefined, 'free', 'strong', 'token', 'reserved'];
+const KIND_FREE = 1;
+const KIND_TOKEN = 3;
+const KIND_RESERVED = 4;
+
+/** Whether `addr` is an integer multiple of 16 below 2^32. */
+function isAddr(addr) {
+  // `&` is exact here: addr is an integer below 2^32, and its low bits survive ToInt32.
+  return Number.isInteger(addr) && addr >= 0 && addr < ADDRESS_SPACE && (addr & (ATOM - 1)) === 0;
+}
+
+/** Whether `size` is an integer from 1 to 2^32. */
+function isSize(size) {
+  return Number.isInteger(size) && size >= 1 && size <= ADDRESS_SPACE;
+}
+
+/** The alignment in atoms from an options bag of alloc or malloc; 1 without one. */
+function alignAtoms(call, options) {
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError(`${call}: options must be an object, got ${options === null ? 'null' : typeof options}`);
   }
+  const { align = ATOM } = options;
+  // `&` is exact: a power of two up to 2^16 keeps its bits under ToInt32.
+  if (!(Number.isInteger(align) && align >= ATOM && align <= PAGE && (align & (align - 1)) === 0)) {
+    throw alignError(call, align);
+  }
+  return align / ATOM;
 }
 
 /**
@@ -63,33 +99,65 @@ export class Heap {
   #memory;
   #buffer;
   #i32;
+  /** The memory's own maximum, in pages. */
   #maximum;
+  /** Pages the heap grows the memory to at most; at most #maximum. */
+  #limit;
+  /** Whether the heap created #memory (and so may replace it on trim). */
+  #owned;
+  #shared;
+  /** The bytes [#start, #end) are the heap's; the rest is reserved. */
+  #start;
+  #end;
+  /** Reserved spans: addr -> size, in bytes, as the engine holds them. */
+  #reserved = new Map();
   /** Frees a token's block when the token is collected; holds tickets. */
   #registry;
   #respawns = [];
   #listeners = new Listeners();
+  /** The debug log (see debug.js), or null. */
+  #debug = null;
   /** Called first after every resize; the default heap refreshes its live bindings here. */
   #onResize;
 
   /**
-   * @param {{ initial?: number, maximum?: number }} [options]
+   * @param {HeapOptions} [options]
    * @param {(heap: Heap) => void} [onResize] internal: called with the heap after every resize, before anything else
    */
   constructor(options = {}, onResize = undefined) {
-    const call = 'createHeap(options)';
-    if (typeof options !== 'object' || options === null) {
-      throw new TypeError(`${call}: options must be an object, got ${typeof options}`);
+    const plan = planHeap(options);
+    this.#maximum = plan.maximum;
+    this.#limit = plan.limit;
+    this.#shared = plan.memory === undefined ? plan.shared : plan.memory.buffer instanceof SharedArrayBuffer;
+    this.#owned = plan.memory === undefined;
+    this.#start = plan.start;
+    this.#end = plan.end;
+    if (plan.memory === undefined) {
+      const { initial, maximum, shared } = plan;
+      this.#memory = new WebAssembly.Memory(shared ? { initial, maximum, shared } : { initial, maximum });
+    } else {
+      this.#memory = plan.memory;
+      const pages = plan.memory.buffer.byteLength / PAGE;
+      if (pages < plan.initial) {
+        try {
+          plan.memory.grow(plan.initial - pages);
+        } catch (cause) {
+          throw new RangeError(`createHeap(options): options.memory cannot grow to the ${plan.initial} pages the heap needs`, { cause });
+        }
+      }
     }
-    const { initial = 1, maximum = MAX_PAGES } = options;
-    checkPagesOption(call, 'options.initial', initial, 1, MAX_PAGES);
-    checkPagesOption(call, 'options.maximum', maximum, initial, MAX_PAGES);
-    this.#maximum = maximum;
-    this.#memory = new WebAssembly.Memory({ initial, maximum });
-    this.#engine = new Engine(initial);
+    const pages = this.#memory.buffer.byteLength / PAGE;
+    this.#engine = new Engine(pages);
     const engine = this.#engine;
     this.#registry = new FinalizationRegistry((ticket) => {
-      if (engine.reclaim(ticket) < 0) throw new Error(`hostheap: internal error: unknown ticket ${ticket}`);
+      // A moved block's ticket keeps its first address: ask where it is now.
+      const addr = this.#debug === null ? NO_FIT : engine.ticketBlock(ticket);
+      const atoms = engine.reclaim(ticket);
+      if (atoms < 0) throw new Error(`hostheap: internal error: unknown ticket ${ticket}`);
+      if (atoms > 0 && addr !== NO_FIT) this.#debug?.freed(addr, atoms * ATOM);
     });
+    if (this.#start > 0) this.#reserveAtoms(0, Math.ceil(this.#start / ATOM));
+    this.#reserveOutside(pages);
     this.#onResize = onResize;
     this.#refresh();
   }
@@ -99,7 +167,7 @@ export class Heap {
     return this.#memory;
   }
 
-  /** The current buffer; a new object after every resize. @type {ArrayBuffer} */
+  /** The current buffer; a new object after every resize. @type {ArrayBuffer | SharedArrayBuffer} */
   get buffer() {
     return this.#buffer;
   }
@@ -109,7 +177,7 @@ export class Heap {
     return this.#memory;
   }
 
-  /** Older name of {@link Heap#buffer}. @type {ArrayBuffer} */
+  /** Older name of {@link Heap#buffer}. @type {ArrayBuffer | SharedArrayBuffer} */
   get buf() {
     return this.#buffer;
   }
@@ -125,49 +193,119 @@ export class Heap {
   }
 
   /**
+   * Pages the heap may grow the memory to; growth past it is refused with an
+   * `oom` event. Set it anywhere from 1 to the memory's maximum.
+   * @type {number}
+   * @throws {RangeError} when set outside 1 to the maximum
+   * @throws {TypeError} when set to a non-number
+   */
+  get limit() {
+    return this.#limit;
+  }
+
+  set limit(pages) {
+    if (!(Number.isInteger(pages) && pages >= 1 && pages <= this.#maximum)) {
+      throw optionError('limit = pages', 'pages', 1, this.#maximum, pages);
+    }
+    this.#limit = pages;
+  }
+
+  /** The memory's own maximum, in pages. @type {number} */
+  get maximum() {
+    return this.#maximum;
+  }
+
+  /**
    * Allocates `size` bytes freed when `token` is garbage-collected, or,
    * without a token, returns a scratch address where `size` bytes are free
    * now (nothing is allocated; the next allocation may reuse it).
    * @param {number} size bytes, an integer from 1 to 2^32
    * @param {WeakKey} [token] an object or a non-registered symbol
-   * @returns {number} the address, a multiple of 16
-   * @throws {RangeError} when size is out of range, or memory cannot grow enough
+   * @param {{ align?: number }} [options] `align`: a power of two from 16 (default) to 65536
+   * @returns {number} the address, a multiple of 16 (of `align`)
+   * @throws {RangeError} when size or align is out of range, or memory cannot grow enough
    * @throws {TypeError} when size is not a number or token cannot be held weakly
    */
-  alloc(size, token) {
-    if (!(Number.isInteger(size) && size >= 1 && size <= ADDRESS_SPACE)) {
-      throw sizeError(token === undefined ? 'alloc(size)' : 'alloc(size, token)', size);
-    }
+  alloc(size, token, options) {
+    if (!isSize(size)) throw sizeError(token === undefined ? 'alloc(size)' : 'alloc(size, token)', size);
     const atoms = bytesToAtoms(size);
+    if (options !== undefined) return this.#allocAligned(size, token, atoms, alignAtoms('alloc(size, token, options)', options));
+    const engine = this.#engine;
     if (token === undefined) {
-      const addr = this.#engine.scratch(atoms);
-      return addr !== NO_FIT ? addr : this.#growThen('alloc(size)', atoms, () => this.#engine.scratch(atoms));
+      const addr = engine.scratch(atoms);
+      return addr !== NO_FIT ? addr : this.#growThen('alloc(size)', atoms, 1, () => engine.scratch(atoms));
     }
     if (!isWeakKey(token)) throw tokenError('alloc(size, token)', token);
-    let ticket = this.#engine.allocOwned(atoms);
-    if (ticket < 0) ticket = this.#growThen('alloc(size, token)', atoms, () => this.#engine.allocOwned(atoms));
-    const addr = (ticket & TICKET_START_MASK) * ATOM;
-    try {
-      this.#registry.register(token, ticket);
-    } catch (error) {
-      this.#engine.reclaim(ticket);
-      throw tokenError('alloc(size, token)', token);
-    }
-    return addr;
+    let ticket = engine.allocOwned(atoms);
+    if (ticket < 0) ticket = this.#growThen('alloc(size, token)', atoms, 1, () => engine.allocOwned(atoms));
+    return this.#register(ticket, token, 'alloc(size, token)');
   }
 
   /**
    * Allocates `size` bytes that live until {@link Heap#free}.
    * @param {number} size bytes, an integer from 1 to 2^32
-   * @returns {number} the address, a multiple of 16
-   * @throws {RangeError} when size is out of range, or memory cannot grow enough
+   * @param {{ align?: number }} [options] `align`: a power of two from 16 (default) to 65536
+   * @returns {number} the address, a multiple of 16 (of `align`)
+   * @throws {RangeError} when size or align is out of range, or memory cannot grow enough
    * @throws {TypeError} when size is not a number
    */
-  malloc(size) {
-    if (!(Number.isInteger(size) && size >= 1 && size <= ADDRESS_SPACE)) throw sizeError('malloc(size)', size);
+  malloc(size, options) {
+    if (!isSize(size)) throw sizeError('malloc(size)', size);
     const atoms = bytesToAtoms(size);
-    const addr = this.#engine.malloc(atoms);
-    return addr !== NO_FIT ? addr : this.#growThen('malloc(size)', atoms, () => this.#engine.malloc(atoms));
+    if (options !== undefined || this.#debug !== null) return this.#mallocAligned(atoms, options);
+    const engine = this.#engine;
+    const addr = engine.malloc(atoms);
+    return addr !== NO_FIT ? addr : this.#growThen('malloc(size)', atoms, 1, () => engine.malloc(atoms));
+  }
+
+  /**
+   * Allocates `count` elements of `size` bytes, zeroed, that live until {@link Heap#free}.
+   * @param {number} count an integer from 1
+   * @param {number} size bytes per element, an integer from 1
+   * @returns {number} the address, a multiple of 16
+   * @throws {RangeError} when count × size is above 2^32, or memory cannot grow enough
+   * @throws {TypeError} when count or size is not a number
+   */
+  calloc(count, size) {
+    const call = 'calloc(count, size)';
+    if (!isSize(count)) throw choiceError(call, 'count', `an integer from 1 to ${ADDRESS_SPACE}`, count);
+    if (!isSize(size)) throw choiceError(call, 'size', `an integer from 1 to ${ADDRESS_SPACE}`, size);
+    const bytes = count * size;
+    if (bytes > ADDRESS_SPACE) {
+      throw new RangeError(`${call}: ${count} × ${size} = ${bytes} bytes is more than the ${ADDRESS_SPACE} of the address space`);
+    }
+    const addr = this.malloc(bytes);
+    new Uint8Array(this.#buffer, addr, bytes).fill(0);
+    return addr;
+  }
+
+  /**
+   * Resizes the block at `addr` to `size` bytes, keeping its contents up to
+   * the smaller size and its kind (a token's block keeps its token). It
+   * shrinks in place, grows in place when the span after it is free, and
+   * otherwise moves (copying).
+   * @param {number} addr the start of a live block
+   * @param {number} size bytes, an integer from 1 to 2^32
+   * @returns {number} the block's address now
+   * @throws {RangeError} when addr is not a live block, size is out of range, or memory cannot grow enough
+   * @throws {TypeError} when addr or size is not a number
+   */
+  realloc(addr, size) {
+    const call = 'realloc(addr, size)';
+    if (!isAddr(addr)) throw addrError(call, addr);
+    if (!isSize(size)) throw sizeError(call, size);
+    const engine = this.#engine;
+    const oldAtoms = engine.sizeOf(addr);
+    if (oldAtoms === 0) throw notLiveError(call, addr);
+    const atoms = bytesToAtoms(size);
+    let moved = engine.realloc(addr, atoms);
+    if (moved === NO_FIT) moved = this.#growThen(call, atoms, 1, () => engine.realloc(addr, atoms), () => engine.wanted());
+    if (moved !== addr) {
+      const bytes = Math.min(oldAtoms, atoms) * ATOM;
+      new Uint8Array(this.#buffer).copyWithin(moved, addr, addr + bytes);
+    }
+    this.#debug?.moved(addr, oldAtoms * ATOM, moved, atoms * ATOM);
+    return moved;
   }
 
   /**
@@ -178,15 +316,99 @@ export class Heap {
    * @throws {TypeError} when addr is not a number
    */
   free(addr) {
-    // `&` is exact here: addr is an integer below 2^32, and its low bits survive ToInt32.
-    if (!(Number.isInteger(addr) && addr >= 0 && addr < ADDRESS_SPACE && (addr & (ATOM - 1)) === 0)) {
-      throw addrError('free(addr)', addr);
+    if (!isAddr(addr)) throw addrError('free(addr)', addr);
+    const atoms = this.#engine.release(addr);
+    if (atoms === 0) throw notLiveError('free(addr)', addr);
+    this.#debug?.freed(addr, atoms * ATOM);
+  }
+
+  /**
+   * Ties the strong block at `addr` to `token`: it is freed when the token
+   * is collected (or by {@link Heap#free} before that).
+   * @param {number} addr the start of a block from malloc (or untied)
+   * @param {WeakKey} token
+   * @throws {RangeError} when addr is not a strong live block
+   * @throws {TypeError} when addr is not a number or token cannot be held weakly
+   */
+  tie(addr, token) {
+    const call = 'tie(addr, token)';
+    if (!isAddr(addr)) throw addrError(call, addr);
+    if (!isWeakKey(token)) throw tokenError(call, token);
+    if (this.#engine.kindOf(addr) === KIND_TOKEN) throw new RangeError(`${call}: the block at ${addr} is tied to a token already`);
+    const ticket = this.#engine.tie(addr);
+    if (ticket < 0) throw notLiveError(call, addr);
+    this.#register(ticket, token, call, false);
+    this.#debug?.retyped(addr, 'token');
+  }
+
+  /**
+   * Makes the token's block at `addr` strong: it outlives its token and
+   * lives until {@link Heap#free}.
+   * @param {number} addr the start of a block allocated with a token
+   * @throws {RangeError} when addr is not a token's live block
+   * @throws {TypeError} when addr is not a number
+   */
+  untie(addr) {
+    const call = 'untie(addr)';
+    if (!isAddr(addr)) throw addrError(call, addr);
+    if (!this.#engine.untie(addr)) {
+      if (this.#engine.sizeOf(addr) === 0) throw notLiveError(call, addr);
+      throw new RangeError(`${call}: the block at ${addr} is tied to no token`);
     }
-    if (this.#engine.release(addr) === 0) throw notLiveError('free(addr)', addr);
+    this.#debug?.retyped(addr, 'strong');
+  }
+
+  /**
+   * Reserves the bytes `[addr, addr + size)`, widened to whole 16-byte
+   * atoms, so the heap never hands them out: data segments, a stack,
+   * another allocator's area. Grows the memory when the range reaches past it.
+   * Reserved bytes keep their contents across trim, even when a respawned
+   * guest rewrites its data segments.
+   * @param {number} addr a byte address, an integer
+   * @param {number} size bytes, an integer from 1
+   * @returns {number} the address of the reserved span (addr rounded down to 16)
+   * @throws {RangeError} when the range overlaps a live block or reserved span, passes 2^32, or memory cannot grow enough
+   * @throws {TypeError} when addr or size is not a number
+   */
+  reserve(addr, size) {
+    const call = 'reserve(addr, size)';
+    if (!(Number.isInteger(addr) && addr >= 0 && addr < ADDRESS_SPACE)) {
+      throw choiceError(call, 'addr', `an integer from 0 to ${ADDRESS_SPACE - 1}`, addr);
+    }
+    if (!(isSize(size) && addr + size <= ADDRESS_SPACE)) {
+      throw choiceError(call, 'size', `an integer from 1 to ${ADDRESS_SPACE - addr}`, size);
+    }
+    const start = Math.floor(addr / ATOM);
+    const atoms = Math.ceil((addr + size) / ATOM) - start;
+    this.#checkFree(call, start, atoms);
+    const pages = Math.ceil((start + atoms) / ATOMS_PER_PAGE) - this.#engine.pages();
+    if (pages > 0) {
+      const errors = [];
+      if (!this.#grow(pages, errors)) {
+        throw oomError(call, (start + atoms) * ATOM, this.#engine.pages() + pages, this.#limit, errors);
+      }
+    }
+    this.#reserveAtoms(start, atoms);
+    return start * ATOM;
+  }
+
+  /**
+   * Frees the reserved span at `addr`; the heap may hand its bytes out again.
+   * @param {number} addr the address {@link Heap#reserve} returned
+   * @throws {RangeError} when no reserved span starts at addr
+   * @throws {TypeError} when addr is not a number
+   */
+  unreserve(addr) {
+    const call = 'unreserve(addr)';
+    if (!isAddr(addr)) throw addrError(call, addr);
+    if (!this.#reserved.has(addr)) throw new RangeError(`${call}: ${addr} is not the start of a reserved span`);
+    this.#unreserve(addr);
   }
 
   /**
    * Grows the memory by `pages` pages of 64 KiB; zero or negative does nothing.
+   * When the limit or the host refuses, `oom` handlers run and the growth
+   * is tried once more.
    * @param {number} pages an integer
    * @returns {0 | 1} 0 on success, 1 when the memory cannot grow (after an `oom` event)
    * @throws {RangeError} when pages is not an integer
@@ -196,7 +418,10 @@ export class Heap {
     if (!Number.isInteger(pages)) throw pagesError('grow(pages)', pages);
     if (pages <= 0) return 0;
     const errors = [];
-    if (this.#grow(pages, errors)) return 0;
+    if (this.#grow(pages, errors) || this.#grow(pages, errors, true)) {
+      rethrow('grow(pages)', errors);
+      return 0;
+    }
     rethrow('grow(pages)', errors);
     return 1;
   }
@@ -204,30 +429,46 @@ export class Heap {
   /**
    * Gives the free pages at the end of memory back to the host: a smaller
    * memory (same maximum) receives the live prefix, every respawn callback
-   * runs, then `trim` and `resize` events. At least one page stays. With
-   * nothing to release, nothing changes.
+   * runs, the reserved spans get their bytes back, then `trim` and `resize`
+   * events. At least one page stays. With nothing to release, nothing changes.
    * @returns {number} the pages released
+   * @throws {Error} when the heap cannot replace its memory: it adopted it (options.memory) or it is shared
    * @throws {RangeError} when the host cannot create the smaller memory (nothing changes)
    * @throws {unknown} what a respawn callback or handler threw, after all of them ran
    */
   trim() {
     // 1. Plan; nothing has changed yet.
-    const pages = this.#engine.trimTarget();
+    if (!this.#owned || this.#shared) {
+      const why = this.#shared
+        ? 'a shared memory cannot be replaced while other threads hold it; it keeps its size'
+        : 'the heap adopted its memory (options.memory), which its owner holds; it keeps its size';
+      throw stateError('trim()', why);
+    }
+    const engine = this.#engine;
+    // The span past options.end is no reason to keep pages: plan without it.
+    const endSpan = this.#endSpan();
+    if (endSpan !== undefined) this.#unreserve(endSpan);
+    const pages = engine.trimTarget();
     const old = this.#memory;
     const oldSize = this.#buffer.byteLength;
-    if (pages >= oldSize / PAGE) return 0;
-    const liveBytes = (this.#engine.totalAtoms() - this.#engine.tailAtoms()) * ATOM;
+    if (pages >= oldSize / PAGE) {
+      this.#reserveOutside(engine.pages());
+      return 0;
+    }
+    const liveBytes = (engine.totalAtoms() - engine.tailAtoms()) * ATOM;
     // 2. Build the smaller memory; a failure here leaves the heap as it was.
     let memory;
     try {
       memory = new WebAssembly.Memory({ initial: pages, maximum: this.#maximum });
     } catch (error) {
+      this.#reserveOutside(engine.pages());
       const errors = this.#oom(oldSize / PAGE, pages);
-      throw oomError('trim()', pages * PAGE, pages, this.#maximum, [error, ...errors]);
+      throw oomError('trim()', pages * PAGE, pages, this.#limit, [error, ...errors]);
     }
     new Uint8Array(memory.buffer).set(new Uint8Array(old.buffer, 0, liveBytes));
     // 3. Commit, then let guests and handlers follow.
-    this.#engine.trim(pages);
+    engine.trim(pages);
+    this.#reserveOutside(pages);
     this.#memory = memory;
     this.#refresh();
     const errors = [];
@@ -238,6 +479,9 @@ export class Heap {
         errors.push(error);
       }
     }
+    // Respawned guests rewrote their data segments; reserved bytes are not theirs to reset.
+    const bytes = new Uint8Array(this.#buffer);
+    for (const [addr, size] of this.#reserved) bytes.set(new Uint8Array(old.buffer, addr, size), addr);
     errors.push(...this.#announce('trim', oldSize));
     rethrow('trim()', errors);
     return oldSize / PAGE - pages;
@@ -305,6 +549,24 @@ export class Heap {
     this.#listeners.remove(type, token, fn);
   }
 
+  /**
+   * Checks every invariant of the heap: the engine's (no overlap, full
+   * coalescing, indexes that agree with the layout, counts that add up) and
+   * the memory's size against the engine's.
+   * @throws {Error} describing the first violation found
+   */
+  check() {
+    const violation = this.#engine.check();
+    if (violation !== undefined) throw new Error(`check(): ${violation}`);
+    const pages = this.#memory.buffer.byteLength / PAGE;
+    if (this.#owned && pages !== this.#engine.pages()) {
+      throw new Error(`check(): the memory has ${pages} pages, the engine manages ${this.#engine.pages()}`);
+    }
+    const reserved = this.spans().filter((span) => span.kind === 'reserved');
+    const same = reserved.length === this.#reserved.size && reserved.every(({ addr, size }) => this.#reserved.get(addr) === size);
+    if (!same) throw new Error(`check(): the heap's ${this.#reserved.size} reserved spans differ from the engine's ${reserved.length}`);
+  }
+
   /** Memory capacity, in bytes. @returns {number} */
   totalBytes() {
     return this.totalAtoms() * ATOM;
@@ -315,12 +577,12 @@ export class Heap {
     return this.usedAtoms() * ATOM;
   }
 
-  /** Bytes from the first live block to the end of the last, gaps included. @returns {number} */
+  /** Bytes from the first block or reserved span to the end of the last, gaps included. @returns {number} */
   runBytes() {
     return this.runAtoms() * ATOM;
   }
 
-  /** Capacity minus used bytes. @returns {number} */
+  /** Capacity minus used and reserved bytes. @returns {number} */
   freeBytes() {
     return this.freeAtoms() * ATOM;
   }
@@ -340,6 +602,11 @@ export class Heap {
     return this.largestAtoms() * ATOM;
   }
 
+  /** Bytes in reserved spans. @returns {number} */
+  reservedBytes() {
+    return this.reservedAtoms() * ATOM;
+  }
+
   /** Memory capacity, in 16-byte atoms. @returns {number} */
   totalAtoms() {
     return this.#engine.totalAtoms();
@@ -350,15 +617,17 @@ export class Heap {
     return this.#engine.usedAtoms();
   }
 
-  /** Atoms from the first live block to the end of the last, gaps included. @returns {number} */
+  /** Atoms from the first block or reserved span to the end of the last, gaps included. @returns {number} */
   runAtoms() {
-    const used = this.#engine.usedAtoms();
-    return used === 0 ? 0 : this.#engine.totalAtoms() - this.#engine.headAtoms() - this.#engine.tailAtoms();
+    const engine = this.#engine;
+    const inUse = engine.usedAtoms() + engine.reservedAtoms();
+    return inUse === 0 ? 0 : engine.totalAtoms() - engine.headAtoms() - engine.tailAtoms();
   }
 
-  /** Capacity minus used atoms. @returns {number} */
+  /** Capacity minus used and reserved atoms. @returns {number} */
   freeAtoms() {
-    return this.#engine.totalAtoms() - this.#engine.usedAtoms();
+    const engine = this.#engine;
+    return engine.totalAtoms() - engine.usedAtoms() - engine.reservedAtoms();
   }
 
   /** Free atoms at the start of memory. @returns {number} */
@@ -376,51 +645,118 @@ export class Heap {
     return this.#engine.largestAtoms();
   }
 
+  /** Atoms in reserved spans. @returns {number} */
+  reservedAtoms() {
+    return this.#engine.reservedAtoms();
+  }
+
   /**
-   * The layout, in address order: every live block and free span.
-   * @returns {{ addr: number, size: number, free: boolean }[]}
+   * The layout, in address order: every live block, reserved span and free span.
+   * @returns {{ addr: number, size: number, free: boolean, kind: 'free' | 'strong' | 'token' | 'reserved' }[]}
    */
   spans() {
     const triples = this.#engine.spans();
     const spans = [];
     for (let i = 0; i < triples.length; i += 3) {
-      spans.push({ addr: triples[i] * ATOM, size: triples[i + 1] * ATOM, free: triples[i + 2] === 1 });
+      const kind = triples[i + 2];
+      spans.push({ addr: triples[i] * ATOM, size: triples[i + 1] * ATOM, free: kind === KIND_FREE, kind: KINDS[kind] });
     }
     return spans;
   }
 
-  /** Grows, then runs `retry`, which now fits; throws on OOM. */
-  #growThen(call, atoms, retry) {
-    const pages = this.#engine.pagesToFit(atoms);
-    const errors = [];
-    if (!this.#grow(pages, errors)) {
-      const request = this.#buffer.byteLength / PAGE + pages;
-      throw oomError(call, atoms * ATOM, request, this.#maximum, errors);
+  /** Registers a token's block (new unless `fresh` is false); returns its address. */
+  #register(ticket, token, call, fresh = true) {
+    const addr = (ticket & TICKET_START_MASK) * ATOM;
+    try {
+      this.#registry.register(token, ticket);
+    } catch {
+      if (fresh) this.#engine.reclaim(ticket);
+      else this.#engine.untie(addr);
+      throw tokenError(call, token);
     }
-    return retry();
+    if (fresh) this.#debug?.allocated(addr, this.#engine.sizeOf(addr) * ATOM, 'token');
+    return addr;
+  }
+
+  /** `malloc` with options, or in debug mode. */
+  #mallocAligned(atoms, options) {
+    const call = options === undefined ? 'malloc(size)' : 'malloc(size, options)';
+    const align = options === undefined ? 1 : alignAtoms(call, options);
+    const engine = this.#engine;
+    const alloc = () => engine.mallocAligned(atoms, align);
+    let addr = alloc();
+    if (addr === NO_FIT) addr = this.#growThen(call, atoms, align, alloc);
+    this.#debug?.allocated(addr, atoms * ATOM, 'strong');
+    return addr;
+  }
+
+  /** `alloc` with an alignment of `align` atoms. */
+  #allocAligned(size, token, atoms, align) {
+    const engine = this.#engine;
+    if (token === undefined) {
+      const scratch = () => engine.scratchAligned(atoms, align);
+      const addr = scratch();
+      return addr !== NO_FIT ? addr : this.#growThen('alloc(size, undefined, options)', atoms, align, scratch);
+    }
+    const call = 'alloc(size, token, options)';
+    if (!isWeakKey(token)) throw tokenError(call, token);
+    const alloc = () => engine.allocOwnedAligned(atoms, align);
+    let ticket = alloc();
+    if (ticket < 0) ticket = this.#growThen(call, atoms, align, alloc);
+    return this.#register(ticket, token, call);
   }
 
   /**
-   * Grows by `pages`. When that is not possible, emits `oom`, collects what
-   * its handlers threw into `errors` and returns false. Throws what `grow`
-   * and `resize` handlers threw, after the growth.
+   * Grows so that `atoms` atoms at a multiple of `align` fit, then runs
+   * `retry`. When growth is refused, `oom` handlers run and `retry` runs
+   * once more (they may have freed blocks or raised the limit), growing
+   * again if it must; after that, throws.
+   * @param {() => number} retry the operation; NO_FIT or a negative number when it does not fit
+   * @param {() => number} [wanted] pages to grow by, when not those for `atoms` at the end
    */
-  #grow(pages, errors) {
+  #growThen(call, atoms, align, retry, wanted = () => this.#engine.pagesToFitAligned(atoms, align)) {
+    const errors = [];
+    if (this.#grow(wanted(), errors)) return retry();
+    const again = retry();
+    if (again !== NO_FIT && again >= 0) {
+      rethrow(call, errors);
+      return again;
+    }
+    const pages = wanted();
+    if (this.#grow(pages, errors, true)) {
+      rethrow(call, errors);
+      return retry();
+    }
+    const request = this.#engine.pages() + pages;
+    throw oomError(call, atoms * ATOM, request, this.#limit, errors);
+  }
+
+  /**
+   * Grows by `pages`. When the limit or the host refuses, emits `oom`
+   * (unless `quiet`: the retry after one), collects what its handlers threw
+   * into `errors` and returns false. Throws what `grow` and `resize`
+   * handlers threw, after the growth.
+   */
+  #grow(pages, errors, quiet = false) {
     const oldSize = this.#buffer.byteLength;
-    const current = oldSize / PAGE;
-    let refused = pages > this.#maximum - current;
+    const current = this.#engine.pages();
+    let refused = pages > this.#limit - current;
     if (!refused) {
       try {
         this.#memory.grow(pages);
       } catch {
-        refused = true; // the host has no memory to back it
+        refused = true; // the host has no memory to back it, or a maximum below ours
       }
     }
     if (refused) {
-      errors.push(...this.#oom(current, current + pages));
+      if (!quiet) errors.push(...this.#oom(current, current + pages));
       return false;
     }
-    this.#engine.grow(pages);
+    // An adopted memory may have grown by others too: those pages are theirs.
+    const now = this.#memory.buffer.byteLength / PAGE;
+    this.#engine.grow(now - current);
+    if (now - current > pages) this.#reserveAtoms(current * ATOMS_PER_PAGE, (now - current - pages) * ATOMS_PER_PAGE);
+    this.#reserveOutside(now);
     this.#refresh();
     rethrow('grow', this.#announce('grow', oldSize));
     return true;
@@ -428,7 +764,7 @@ export class Heap {
 
   /** Emits `oom`; returns what handlers threw. */
   #oom(currentCapacity, requestCapacity) {
-    const info = { currentCapacity, requestCapacity, maximumCapacity: this.#maximum };
+    const info = { currentCapacity, requestCapacity, maximumCapacity: this.#limit };
     return this.#listeners.emit('oom', { type: 'oom', info });
   }
 
@@ -436,6 +772,37 @@ export class Heap {
   #announce(type, oldSize) {
     const info = { oldSize, newSize: this.#buffer.byteLength, memory: this.#memory, buffer: this.#buffer };
     return [...this.#listeners.emit(type, { type, info }), ...this.#listeners.emit('resize', { type: 'resize', info })];
+  }
+
+  /** Throws when atoms `[start, start + atoms)` overlap a span in use. */
+  #checkFree(call, start, atoms) {
+    const span = this.#engine.overlap(start, atoms);
+    if (span === NO_FIT) return;
+    const what = this.#engine.kindOf(span) === KIND_RESERVED ? 'reserved span' : 'live block';
+    throw overlapError(call, start * ATOM, atoms * ATOM, span, what);
+  }
+
+  #reserveAtoms(start, atoms) {
+    this.#engine.reserve(start, atoms);
+    this.#reserved.set(start * ATOM, atoms * ATOM);
+  }
+
+  #unreserve(addr) {
+    this.#engine.unreserve(addr);
+    this.#reserved.delete(addr);
+  }
+
+  /** The start of the reserved span past options.end, if the memory reaches it. */
+  #endSpan() {
+    const addr = Math.ceil(this.#end / ATOM) * ATOM;
+    return this.#reserved.has(addr) && this.#end < ADDRESS_SPACE ? addr : undefined;
+  }
+
+  /** Reserves what lies past options.end within `pages` pages, once. */
+  #reserveOutside(pages) {
+    const start = Math.ceil(this.#end / ATOM);
+    const end = pages * ATOMS_PER_PAGE;
+    if (start < end && !this.#reserved.has(start * ATOM)) this.#reserveAtoms(start, end - start);
   }
 
   #refresh() {
@@ -446,11 +813,11 @@ export class Heap {
 }
 
 /**
- * Creates an independent heap with its own memory, events and stats.
- * @param {{ initial?: number, maximum?: number }} [options] sizes in 64 KiB pages: initial from 1 (default 1), maximum up to 65536 (default)
+ * Creates an independent heap with its own memory (or one it adopts), events and stats.
+ * @param {HeapOptions} [options]
  * @returns {Heap}
  * @throws {RangeError} when a size is out of range
- * @throws {TypeError} when options is not an object
+ * @throws {TypeError} when options is not an object, or an option has the wrong type
  * @example
  * const heap = createHeap({ initial: 2, maximum: 256 });
  * const addr = heap.malloc(64);
@@ -460,4 +827,17 @@ export function createHeap(options) {
   return new Heap(options);
 }
 
-/** @typedef {{ type: 'resize' | 'grow' | 'trim', info: { oldSize: number, newSize: number, memory: WebAssembly.Memory, buffer: ArrayBuffer } } | { type: 'oom', info: { currentCapacity: number, requestCapacity: number, maximumCapacity: number } }} HeapEvent */
+/**
+ * @typedef {object} HeapOptions
+ * @property {number} [initial] pages at the start, from 1 (default: 1, or enough to hold `start`)
+ * @property {number} [maximum] the memory's maximum in pages, up to 65536 (default); required with `shared`
+ * @property {number} [limit] pages the heap grows to at most (default: `maximum`); see {@link Heap#limit}
+ * @property {WebAssembly.Memory} [memory] a memory to adopt instead of creating one
+ * @property {boolean} [shared] create a shared memory (SharedArrayBuffer) for workers
+ * @property {number} [start] manage only bytes from here on (e.g. `__heap_base`); below is reserved
+ * @property {number} [heapBase] the same as `start`
+ * @property {number} [end] manage only bytes below this; the heap never grows the memory past it
+ * @property {boolean} [debug] record allocation sites, poison freed blocks, enable `leaks()`
+ */
+
+/** @typedef {{ type: 'resize' | 'grow' | 'trim', info: { oldSize: number, newSize: number, memory: WebAssembly.Memory, buffer: ArrayBuffer | SharedArrayBuffer } } | { type: 'oom', info: { currentCapacity: number, requestCapacity: number, maximumCapacity: number } }} HeapEvent */

@@ -29,16 +29,40 @@ const heap = new Heap(undefined, (current) => {
 });
 
 /** @see Heap#alloc */
-export function alloc(size, token) {
-  return heap.alloc(size, token);
+export function alloc(size, token, options) {
+  return heap.alloc(size, token, options);
 }
 /** @see Heap#malloc */
-export function malloc(size) {
-  return heap.malloc(size);
+export function malloc(size, options) {
+  return heap.malloc(size, options);
+}
+/** @see Heap#calloc */
+export function calloc(count, size) {
+  return heap.calloc(count, size);
+}
+/** @see Heap#realloc */
+export function realloc(addr, size) {
+  return heap.realloc(addr, size);
 }
 /** @see Heap#free */
 export function free(addr) {
   heap.free(addr);
+}
+/** @see Heap#tie */
+export function tie(addr, token) {
+  heap.tie(addr, token);
+}
+/** @see Heap#untie */
+export function untie(addr) {
+  heap.untie(addr);
+}
+/** @see Heap#reserve */
+export function reserve(addr, size) {
+  return heap.reserve(addr, size);
+}
+/** @see Heap#unreserve */
+export function unreserve(addr) {
+  heap.unreserve(addr);
 }
 /** @see Heap#grow */
 export function grow(pages) {
@@ -68,6 +92,24 @@ export function off(type, token, fn) {
 export function spans() {
   return heap.spans();
 }
+/** @see Heap#check */
+export function check() {
+  heap.check();
+}
+/**
+ * The default heap's growth limit in pages (see Heap#limit).
+ * @returns {number}
+ */
+export function limit() {
+  return heap.limit;
+}
+/**
+ * Sets the default heap's growth limit in pages (see Heap#limit).
+ * @param {number} pages from 1 to the memory's maximum
+ */
+export function setLimit(pages) {
+  heap.limit = pages;
+}
 
 export const totalBytes = () => heap.totalBytes();
 export const usedBytes = () => heap.usedBytes();
@@ -76,6 +118,7 @@ export const freeBytes = () => heap.freeBytes();
 export const headBytes = () => heap.headBytes();
 export const tailBytes = () => heap.tailBytes();
 export const largestBytes = () => heap.largestBytes();
+export const reservedBytes = () => heap.reservedBytes();
 export const totalAtoms = () => heap.totalAtoms();
 export const usedAtoms = () => heap.usedAtoms();
 export const runAtoms = () => heap.runAtoms();
@@ -83,5 +126,6 @@ export const freeAtoms = () => heap.freeAtoms();
 export const headAtoms = () => heap.headAtoms();
 export const tailAtoms = () => heap.tailAtoms();
 export const largestAtoms = () => heap.largestAtoms();
+export const reservedAtoms = () => heap.reservedAtoms();
 
 export { createHeap };

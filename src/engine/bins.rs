@@ -20,9 +20,9 @@
 //! the levels below them exactly, and no bit is set past a bin's positions
 //! at the capacity.
 
-use alloc::format;
-use alloc::string::String;
 use alloc::vec::Vec;
+
+use super::Violation;
 
 const WORD_BITS: usize = 64;
 
@@ -243,32 +243,31 @@ impl Bins {
 
     /// Checks that every summary level agrees with the level below it, and
     /// that no bit is set past a bin's positions.
-    pub fn check(&self) -> Result<(), String> {
+    pub fn check(&self) -> Result<(), Violation> {
         for (bin, tree) in self.trees[..self.count].iter().enumerate() {
             let leaf = level_words((self.capacity as usize).div_ceil(bin + 1));
             if tree.level(0).len() != leaf {
-                return Err(format!("bin {bin} has {} leaf words, not {leaf}", tree.level(0).len()));
+                return Err(Violation::new("a bin has the wrong number of leaf words"));
             }
             for k in 1..tree.depth {
                 let (below, level) = (tree.level(k - 1), tree.level(k));
                 if level.len() < level_words(below.len()) {
-                    return Err(format!("bin {bin} level {k} has {} words over {}", level.len(), below.len()));
+                    return Err(Violation::new("a bin's summary level is too short for the level below"));
                 }
                 for (j, &word) in below.iter().enumerate() {
                     let marked = level[j / WORD_BITS] & (1 << (j % WORD_BITS)) != 0;
                     if marked != (word != 0) {
-                        let state = if marked { "not " } else { "" };
-                        return Err(format!("bin {bin} level {k} says word {j} below is {state}empty"));
+                        return Err(Violation::new("a bin's summary disagrees with the level below"));
                     }
                 }
                 let beyond = level.len() * WORD_BITS;
-                if let Some(j) = (below.len()..beyond).find(|&j| level[j / WORD_BITS] & (1 << (j % WORD_BITS)) != 0) {
-                    return Err(format!("bin {bin} level {k} marks word {j}, past the level below"));
+                if (below.len()..beyond).any(|j| level[j / WORD_BITS] & (1 << (j % WORD_BITS)) != 0) {
+                    return Err(Violation::new("a bin's summary marks a word past the level below"));
                 }
             }
             let positions = (self.capacity as usize).div_ceil(bin + 1).max(1);
-            if let Some(pos) = self.ones(bin).find(|&pos| pos as usize >= positions) {
-                return Err(format!("bin {bin} marks position {pos}, past its {positions} positions"));
+            if self.ones(bin).any(|pos| pos as usize >= positions) {
+                return Err(Violation::new("a bin marks a position past its end"));
             }
         }
         Ok(())

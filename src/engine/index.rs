@@ -16,13 +16,12 @@
 //! Invariant: every free span but the tail is in exactly one place, its bin
 //! or the large set, and nothing else is.
 
-use alloc::string::String;
+use alloc::vec;
 use alloc::vec::Vec;
-use alloc::{format, vec};
 
 use super::bins::Bins;
 use super::ordered::OrderedSet;
-use super::Layout;
+use super::{Layout, Violation};
 
 /// Spans of up to this many atoms (1 KiB) get an exact-size bin.
 pub const SMALL_ATOMS: u32 = 64;
@@ -84,11 +83,7 @@ pub struct FreeIndex {
 
 impl Default for FreeIndex {
     fn default() -> Self {
-        FreeIndex {
-            bins: Bins::new(SMALL_ATOMS as usize),
-            occupied: [0; BITMAP_WORDS],
-            large: OrderedSet::default(),
-        }
+        FreeIndex { bins: Bins::new(SMALL_ATOMS as usize), occupied: [0; BITMAP_WORDS], large: OrderedSet::default() }
     }
 }
 
@@ -190,7 +185,7 @@ impl FreeIndex {
     /// Checks the index against the engine's free spans (the tail excluded):
     /// each bin marks exactly the windows of its spans, the bitmap matches
     /// the bins, and the large set holds exactly the large spans.
-    pub fn check(&self, spans: &[(u32, u32)]) -> Result<(), String> {
+    pub fn check(&self, spans: &[(u32, u32)]) -> Result<(), Violation> {
         let mut expected: Vec<Vec<u32>> = vec![Vec::new(); SMALL_ATOMS as usize];
         let mut large = Vec::new();
         for &(start, size) in spans {
@@ -204,18 +199,17 @@ impl FreeIndex {
         for (windows, size) in expected.iter().zip(1..) {
             let marked: Vec<u32> = self.bins.ones(size as usize - 1).collect();
             if &marked != windows {
-                return Err(format!("bin {size} marks windows {marked:?}, the layout has {windows:?}"));
+                let atom = marked.iter().zip(windows).find(|(a, b)| a != b).map_or(0, |(a, b)| a.min(b) * size);
+                return Err(Violation::at("a bin disagrees with the free spans of its size", atom));
             }
             let bit = size as usize - 1;
             let occupied = self.occupied[bit / 64] & (1 << (bit % 64)) != 0;
             if occupied == windows.is_empty() {
-                return Err(format!("the bitmap says bin {size} is {}occupied", if occupied { "" } else { "not " }));
+                return Err(Violation::new("the bitmap of occupied bins disagrees with a bin"));
             }
         }
-        large.sort_unstable();
-        let indexed: Vec<u64> = self.large.iter().collect();
-        if indexed != large {
-            return Err(format!("large set holds {} spans, the layout has {}", indexed.len(), large.len()));
+        if self.large.iter().count() != large.len() || large.iter().any(|&key| !self.large.contains(key)) {
+            return Err(Violation::new("the set of large free spans disagrees with the layout"));
         }
         Ok(())
     }

@@ -11,11 +11,12 @@
 //!   only where a live block starts;
 //! - bit `j` of `nonempty` is set exactly when word `j` holds a start.
 
-use alloc::format;
-use alloc::string::String;
 use alloc::vec::Vec;
 
-use super::bins::{ones, Bins};
+#[cfg(test)]
+use super::bins::ones;
+use super::bins::Bins;
+use super::Violation;
 
 const WORD_BITS: u32 = 64;
 
@@ -240,40 +241,38 @@ impl Layout {
     }
 
     /// The free starts, in order.
+    #[cfg(test)]
     pub fn free_starts(&self) -> impl Iterator<Item = u32> + '_ {
         ones(self.words.iter().map(|word| word.free))
     }
 
-    /// The starts of owned blocks, in order.
-    pub fn owned_starts(&self) -> impl Iterator<Item = u32> + '_ {
-        ones(self.owned.iter().copied())
-    }
-
     /// Checks the words against the capacity and the summary against the words.
-    pub fn check(&self) -> Result<(), String> {
+    pub fn check(&self) -> Result<(), Violation> {
         if self.words.len() as u64 * u64::from(WORD_BITS) != u64::from(self.capacity) {
-            let covered = self.words.len() as u64 * u64::from(WORD_BITS);
-            return Err(format!("the words cover {covered} atoms, not {}", self.capacity));
+            return Err(Violation::new("the layout's words do not cover the capacity"));
         }
         self.nonempty.check()?;
         if self.owned.len() != self.words.len() {
-            return Err(format!("owned covers {} words, starts {}", self.owned.len(), self.words.len()));
+            return Err(Violation::new("the owned bits do not cover the capacity"));
         }
         for (w, (word, &owned)) in self.words.iter().zip(&self.owned).enumerate() {
             if word.free & !word.starts != 0 {
                 let atom = w as u32 * WORD_BITS + (word.free & !word.starts).trailing_zeros();
-                return Err(format!("atom {atom} is marked free but starts no span"));
+                return Err(Violation::at("an atom is marked free but starts no span", atom));
             }
             let stray = owned & !(word.starts & !word.free);
             if stray != 0 {
                 let atom = w as u32 * WORD_BITS + stray.trailing_zeros();
-                return Err(format!("atom {atom} is marked owned but starts no live block"));
+                return Err(Violation::at("an atom is marked owned but starts no live block", atom));
             }
         }
-        let marked: Vec<u32> = self.nonempty.ones(0).collect();
-        let holding: Vec<u32> = (0..self.words.len() as u32).filter(|&w| self.words[w as usize].starts != 0).collect();
-        if marked != holding {
-            return Err(format!("the summary marks words {marked:?}, starts are in words {holding:?}"));
+        let holding = (0..self.words.len() as u32).filter(|&w| self.words[w as usize].starts != 0);
+        if let Some((marked, w)) = self.nonempty.ones(0).zip(holding).find(|(marked, w)| marked != w) {
+            return Err(Violation::at("the layout's summary disagrees with its words", marked.min(w) * WORD_BITS));
+        }
+        let holding = (0..self.words.len()).filter(|&w| self.words[w].starts != 0).count();
+        if self.nonempty.ones(0).count() != holding {
+            return Err(Violation::new("the layout's summary marks more or fewer words than hold starts"));
         }
         Ok(())
     }
@@ -294,7 +293,6 @@ impl Layout {
         Some(w * WORD_BITS + WORD_BITS - 1 - self.words[w as usize].starts.leading_zeros())
     }
 }
-
 
 /// Sets the length of `words`, new ones zero. Memory grows a few pages at
 /// a time: an eighth of headroom keeps copies rare, where doubling could

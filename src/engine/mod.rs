@@ -19,21 +19,25 @@
 //! count of 64 KiB pages. Byte addresses belong to the layers above.
 #![forbid(unsafe_code)]
 
+mod aligned;
 mod bins;
 mod index;
 mod layout;
 #[cfg(test)]
 mod model;
 mod ordered;
+mod realloc;
+mod reserve;
+mod tickets;
 
-use alloc::format;
-use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt;
 
 use index::FreeIndex;
 use layout::Layout;
 use ordered::OrderedSet;
+pub use tickets::Ticket;
+use tickets::Tickets;
 
 /// Bytes in an atom, the unit of alignment and allocation.
 pub const ATOM: u64 = 16;
@@ -45,9 +49,6 @@ pub const ATOMS_PER_PAGE: u32 = (PAGE / ATOM) as u32;
 pub const MAX_PAGES: u32 = 65_536;
 /// Atoms in the 4 GiB address space.
 pub const MAX_ATOMS: u32 = MAX_PAGES * ATOMS_PER_PAGE;
-
-/// Bits of a [`Ticket`] that hold the block's start.
-const TICKET_START_BITS: u32 = MAX_ATOMS.trailing_zeros();
 
 /// Bytes in `atoms` atoms.
 pub fn atoms_to_bytes(atoms: u32) -> u64 {
@@ -98,6 +99,28 @@ pub enum EngineError {
         /// The smallest capacity that keeps every live block.
         needed: u32,
     },
+    /// The range `[start, start + atoms)` is empty or passes the capacity.
+    OutOfRange {
+        /// First atom of the range.
+        start: u32,
+        /// Its length.
+        atoms: u32,
+    },
+    /// The range `[start, start + atoms)` overlaps the span at `span`,
+    /// which is not free.
+    Overlaps {
+        /// First atom of the range.
+        start: u32,
+        /// Its length.
+        atoms: u32,
+        /// The first span in the range that is not free.
+        span: u32,
+    },
+    /// `start` is not the start of a reserved span.
+    NotReserved {
+        /// The atom given.
+        start: u32,
+    },
 }
 
 impl fmt::Display for EngineError {
@@ -115,11 +138,63 @@ impl fmt::Display for EngineError {
             EngineError::CutsLive { pages, needed } => {
                 write!(f, "trimming to {pages} pages would cut live blocks; at least {needed} are needed")
             }
+            EngineError::OutOfRange { start, atoms } => {
+                write!(f, "atoms {start}..{} are not within the capacity", u64::from(start) + u64::from(atoms))
+            }
+            EngineError::Overlaps { start, atoms, span } => {
+                write!(f, "atoms {start}..{} overlap the span at atom {span}", u64::from(start) + u64::from(atoms))
+            }
+            EngineError::NotReserved { start } => {
+                write!(f, "atom {start} is not the start of a reserved span")
+            }
         }
     }
 }
 
 impl core::error::Error for EngineError {}
+
+/// What a span holds; see [`Engine::kind`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// Free for allocation.
+    Free,
+    /// A live block, freed explicitly.
+    Strong,
+    /// A live block owned by a token.
+    Owned,
+    /// A range the engine never hands out (see [`Engine::reserve`]).
+    Reserved,
+}
+
+/// The first broken invariant that [`Engine::check`] found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Violation {
+    /// What is wrong, in a sentence.
+    pub rule: &'static str,
+    /// The atom where it is wrong, when it is about a place in memory.
+    pub atom: Option<u32>,
+}
+
+impl Violation {
+    fn new(rule: &'static str) -> Violation {
+        Violation { rule, atom: None }
+    }
+
+    fn at(rule: &'static str, atom: u32) -> Violation {
+        Violation { rule, atom: Some(atom) }
+    }
+}
+
+impl fmt::Display for Violation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.atom {
+            Some(atom) => write!(f, "{} (atom {atom})", self.rule),
+            None => f.write_str(self.rule),
+        }
+    }
+}
+
+impl core::error::Error for Violation {}
 
 /// One span of the layout.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -145,58 +220,24 @@ pub struct Stats {
     pub tail: u32,
     /// The largest free span.
     pub largest: u32,
+    /// Atoms in reserved spans.
+    pub reserved: u32,
 }
 
 impl Stats {
-    /// Capacity not in live blocks.
+    /// Capacity neither in live blocks nor reserved.
     pub fn free(&self) -> u32 {
-        self.total - self.used
+        self.total - self.used - self.reserved
     }
 
-    /// From the first live block to the end of the last, gaps included.
+    /// From the first live block or reserved span to the end of the last, gaps included.
     pub fn run(&self) -> u32 {
-        if self.used == 0 {
+        if self.used + self.reserved == 0 {
             0
         } else {
             self.total - self.head - self.tail
         }
     }
-}
-
-/// The value a token allocation is registered with: the block's start and
-/// a generation that tells it apart from earlier blocks at the same start
-/// whose tokens are still pending. It fits in 53 bits, so a JS number
-/// carries it exactly.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Ticket(u64);
-
-impl Ticket {
-    fn new(start: u32, generation: u32) -> Ticket {
-        Ticket(u64::from(generation) << TICKET_START_BITS | u64::from(start))
-    }
-
-    /// The ticket with these bits, as returned by [`Ticket::to_bits`].
-    pub fn from_bits(bits: u64) -> Ticket {
-        Ticket(bits)
-    }
-
-    /// The ticket as an integer below 2^53.
-    pub fn to_bits(self) -> u64 {
-        self.0
-    }
-
-    /// The first atom of the block.
-    pub fn start(self) -> u32 {
-        (self.0 & (u64::from(MAX_ATOMS) - 1)) as u32
-    }
-
-    fn generation(self) -> u32 {
-        (self.0 >> TICKET_START_BITS) as u32
-    }
-}
-
-fn generation_key(start: u32, generation: u32) -> u64 {
-    u64::from(start) << 32 | u64::from(generation)
 }
 
 /// A best-fit allocator over a row of atoms, with its bookkeeping outside it.
@@ -218,11 +259,13 @@ fn generation_key(start: u32, generation: u32) -> u64 {
 pub struct Engine {
     layout: Layout,
     index: FreeIndex,
+    /// Atoms in live blocks.
     used: u32,
-    /// `start << 32 | generation` of owned blocks whose generation is not 0.
-    generations: OrderedSet,
-    /// Tickets of owned blocks freed early whose tokens are still pending.
-    orphans: OrderedSet,
+    tickets: Tickets,
+    /// Starts of reserved spans.
+    reserved: OrderedSet,
+    /// Atoms in reserved spans.
+    reserved_atoms: u32,
 }
 
 impl Engine {
@@ -235,8 +278,9 @@ impl Engine {
             layout: Layout::default(),
             index: FreeIndex::default(),
             used: 0,
-            generations: OrderedSet::default(),
-            orphans: OrderedSet::default(),
+            tickets: Tickets::default(),
+            reserved: OrderedSet::default(),
+            reserved_atoms: 0,
         };
         engine.grow(pages)?;
         Ok(engine)
@@ -284,26 +328,6 @@ impl Engine {
         }
     }
 
-    /// Like [`Engine::alloc`], for a block owned by a token: the ticket is
-    /// what the token is registered with, and [`Engine::reclaim`] takes it back.
-    ///
-    /// # Errors
-    /// [`EngineError::NoFit`] when no free span is large enough.
-    pub fn alloc_owned(&mut self, atoms: u32) -> Result<Ticket, EngineError> {
-        let start = self.alloc(atoms)?;
-        self.layout.set_owned(start);
-        let mut ticket = Ticket::new(start, 0);
-        if !self.orphans.is_empty() {
-            while self.orphans.contains(ticket.0) {
-                ticket = Ticket::new(start, ticket.generation() + 1);
-            }
-            if ticket.generation() != 0 {
-                self.generations.insert(generation_key(start, ticket.generation()));
-            }
-        }
-        Ok(ticket)
-    }
-
     /// A start where `atoms` atoms are free now, allocating nothing: the
     /// free tail when it is large enough, else the best fit.
     ///
@@ -328,31 +352,48 @@ impl Engine {
     /// [`EngineError::NotLive`] when `start` is not the start of a live block.
     #[inline]
     pub fn free(&mut self, start: u32) -> Result<u32, EngineError> {
-        if !self.layout.is_live(start) {
+        if !self.is_block(start) {
             return Err(EngineError::NotLive { start });
         }
         if self.layout.is_owned(start) {
             self.orphan(start);
         }
-        Ok(self.release(start))
+        let atoms = self.release(start);
+        self.used -= atoms;
+        Ok(atoms)
     }
 
-    /// Takes back a ticket whose token was collected: frees its block, or
-    /// forgets the orphan if the block was freed already. Returns the atoms freed.
+    /// Whether a live block (not a reserved span) starts at `start`.
+    #[inline]
+    pub fn is_block(&self, start: u32) -> bool {
+        self.layout.is_live(start) && (self.reserved.is_empty() || !self.reserved.contains(u64::from(start)))
+    }
+
+    /// The size in atoms of the live block at `start`.
     ///
     /// # Errors
-    /// [`EngineError::NotLive`] when the ticket matches neither a live owned block nor an orphan.
-    pub fn reclaim(&mut self, ticket: Ticket) -> Result<u32, EngineError> {
-        if self.orphans.remove(ticket.0) {
-            return Ok(0);
-        }
-        let start = ticket.start();
-        let live = self.layout.is_live(start) && self.layout.is_owned(start);
-        if !live || self.generation(start) != ticket.generation() {
+    /// [`EngineError::NotLive`] unless a live block starts at `start`.
+    pub fn size_of(&self, start: u32) -> Result<u32, EngineError> {
+        if !self.is_block(start) {
             return Err(EngineError::NotLive { start });
         }
-        self.forget_owner(start);
-        Ok(self.release(start))
+        Ok(self.layout.span_end(start) - start)
+    }
+
+    /// What the span at `start` holds; `None` when no span starts there.
+    pub fn kind(&self, start: u32) -> Option<Kind> {
+        let layout = &self.layout;
+        if !layout.is_start(start) {
+            None
+        } else if layout.is_free(start) {
+            Some(Kind::Free)
+        } else if layout.is_owned(start) {
+            Some(Kind::Owned)
+        } else if self.reserved.contains(u64::from(start)) {
+            Some(Kind::Reserved)
+        } else {
+            Some(Kind::Strong)
+        }
     }
 
     /// Pages to grow by so that `atoms` atoms fit at the end.
@@ -417,6 +458,7 @@ impl Engine {
             head,
             tail,
             largest: tail.max(self.index.largest()),
+            reserved: self.reserved_atoms,
         }
     }
 
@@ -434,62 +476,62 @@ impl Engine {
 
     /// Bytes of bookkeeping held for this engine (bitsets, bins, maps), roughly.
     pub fn heap_bytes(&self) -> usize {
-        self.layout.heap_bytes()
-            + self.index.heap_bytes()
-            + self.generations.heap_bytes()
-            + self.orphans.heap_bytes()
+        self.layout.heap_bytes() + self.index.heap_bytes() + self.tickets.heap_bytes() + self.reserved.heap_bytes()
     }
 
     /// Walks every invariant and describes the first one broken.
     ///
     /// # Errors
-    /// A description of the first violation found.
-    pub fn check(&self) -> Result<(), String> {
+    /// The first violation found.
+    pub fn check(&self) -> Result<(), Violation> {
         let layout = &self.layout;
         if layout.capacity > MAX_ATOMS || layout.capacity % ATOMS_PER_PAGE != 0 {
-            return Err(format!("capacity {} is not a whole number of pages within 4 GiB", layout.capacity));
+            return Err(Violation::new("the capacity is not a whole number of pages within 4 GiB"));
         }
         layout.check()?;
         if layout.capacity > 0 && !layout.is_start(0) {
-            return Err("atom 0 does not start a span".into());
+            return Err(Violation::at("atom 0 does not start a span", 0));
         }
-        let mut used = 0;
+        let (mut used, mut reserved) = (0, 0);
         let mut previous_free = false;
         let mut indexed = Vec::new();
         let mut last = None;
         for span in self.spans() {
             if span.free && previous_free {
-                return Err(format!("free span at {} touches the free span before it", span.start));
+                return Err(Violation::at("a free span touches the free span before it", span.start));
             }
             if span.free {
-                if layout.is_owned(span.start) {
-                    return Err(format!("free span at {} is marked as owned", span.start));
-                }
                 if span.start != layout.tail {
                     indexed.push((span.start, span.atoms));
                 }
+            } else if self.reserved.contains(u64::from(span.start)) {
+                if layout.is_owned(span.start) {
+                    return Err(Violation::at("a reserved span is marked as owned", span.start));
+                }
+                reserved += span.atoms;
             } else {
                 used += span.atoms;
-                if self.generation(span.start) != 0 && !layout.is_owned(span.start) {
-                    return Err(format!("block at {} has a generation but no owner", span.start));
-                }
             }
             previous_free = span.free;
             last = Some(span);
         }
-        if let Some(start) = layout.free_starts().chain(layout.owned_starts()).find(|&s| !layout.is_start(s)) {
-            return Err(format!("atom {start} is marked free or owned but starts no span"));
+        if let Some(start) = self.reserved.iter().map(|key| key as u32).find(|&start| !layout.is_live(start)) {
+            return Err(Violation::at("a reserved start is not the start of a span in use", start));
         }
         let tail = match last {
             Some(span) if span.free => span.start,
             _ => layout.capacity,
         };
         if layout.tail != tail {
-            return Err(format!("tail is {}, the last free span starts at {tail}", layout.tail));
+            return Err(Violation::at("the tail is not where the last free span starts", layout.tail));
         }
         if used != self.used {
-            return Err(format!("used is {}, live blocks hold {used}", self.used));
+            return Err(Violation::new("the used count differs from the sum of the live blocks"));
         }
+        if reserved != self.reserved_atoms {
+            return Err(Violation::new("the reserved count differs from the sum of the reserved spans"));
+        }
+        self.check_tickets()?;
         self.index.check(&indexed)
     }
 
@@ -513,7 +555,8 @@ impl Engine {
         start
     }
 
-    /// Frees the live block at `start`, coalescing with free neighbours.
+    /// Frees the span at `start`, coalescing with free neighbours, and
+    /// returns its size; the caller keeps the counts.
     #[inline]
     fn release(&mut self, start: u32) -> u32 {
         let layout = &mut self.layout;
@@ -541,31 +584,59 @@ impl Engine {
         } else {
             self.index.insert(low, high - low);
         }
-        self.used -= end - start;
         end - start
     }
 
-    fn orphan(&mut self, start: u32) {
-        self.orphans.insert(Ticket::new(start, self.generation(start)).0);
-        self.forget_owner(start);
-    }
-
-    fn forget_owner(&mut self, start: u32) {
-        self.layout.clear_owned(start);
-        let generation = self.generation(start);
-        if generation != 0 {
-            self.generations.remove(generation_key(start, generation));
+    /// The start of the span that holds `atom`, which is below the capacity.
+    fn span_holding(&self, atom: u32) -> u32 {
+        if self.layout.is_start(atom) {
+            atom
+        } else {
+            self.layout.span_before(atom)
         }
     }
 
-    fn generation(&self, start: u32) -> u32 {
-        if self.generations.is_empty() {
-            return 0;
+    /// The end of the free span at `start`.
+    fn free_end(&self, start: u32) -> u32 {
+        if start == self.layout.tail {
+            self.layout.capacity
+        } else {
+            self.layout.span_end(start)
         }
-        let first = generation_key(start, 0);
-        match self.generations.first_from(first) {
-            Some(key) if key >> 32 == u64::from(start) => key as u32,
-            _ => 0,
+    }
+
+    /// Takes the free span `[start, end)` out of the index, or out of the
+    /// tail; its start stays marked free.
+    fn unlist(&mut self, start: u32, end: u32) {
+        if start == self.layout.tail {
+            self.layout.tail = self.layout.capacity;
+        } else {
+            self.index.remove(start, end - start);
+        }
+    }
+
+    /// Makes `[start, end)` a free span: marks its start and indexes it,
+    /// or makes it the tail when it ends at the capacity.
+    fn list(&mut self, start: u32, end: u32) {
+        self.layout.add_free_start(start);
+        if end == self.layout.capacity {
+            self.layout.tail = start;
+        } else {
+            self.index.insert(start, end - start);
+        }
+    }
+
+    /// Cuts the span `[low, high)` in use out of the unlisted free span
+    /// `[start, end)`; what lies before and after it stays free.
+    fn carve(&mut self, (start, end): (u32, u32), (low, high): (u32, u32)) {
+        debug_assert!(start <= low && low < high && high <= end, "carve {low}..{high} out of {start}..{end}");
+        if start < low {
+            self.list(start, low);
+        }
+        self.layout.add_free_start(low);
+        self.layout.clear_free(low);
+        if high < end {
+            self.list(high, end);
         }
     }
 

@@ -102,6 +102,7 @@ impl Model {
             head: free_head,
             tail: self.tail_atoms(),
             largest: self.spans.iter().filter(|s| s.free).map(|s| s.atoms).max().unwrap_or(0),
+            reserved: 0,
         }
     }
 }
@@ -155,7 +156,8 @@ fn run(pages: u32, ops: &[Op]) -> Result<(), TestCaseError> {
                 let expected = match model.alloc(atoms) {
                     Err(EngineError::NoFit { pages, .. }) => {
                         let before = engine.clone();
-                        let refused = if owned { engine.alloc_owned(atoms).map(Ticket::start) } else { engine.alloc(atoms) };
+                        let refused =
+                            if owned { engine.alloc_owned(atoms).map(Ticket::start) } else { engine.alloc(atoms) };
                         prop_assert_eq!(refused, Err(model.no_fit(atoms)));
                         prop_assert_eq!(engine.spans().collect::<Vec<_>>(), before.spans().collect::<Vec<_>>());
                         engine.grow(pages).unwrap();

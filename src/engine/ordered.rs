@@ -1,4 +1,4 @@
-//! An ordered set of `u64` keys: a B-tree whose nodes live in one `Vec`
+//! An ordered set of integer keys (`u64` unless said otherwise): a B-tree whose nodes live in one `Vec`
 //! and link to each other by index.
 //!
 //! A node holds up to [`MAX_KEYS`] keys in ascending order. A branch with
@@ -29,21 +29,41 @@ const MIN_KEYS: usize = MAX_KEYS / 2;
 /// The end of the free list.
 const NIL: u32 = u32::MAX;
 
+/// What a key can be: an unsigned integer, 0 being the default.
+pub trait Key: Copy + Ord + Default + core::fmt::Debug {
+    /// The next key up, `None` at the largest.
+    fn successor(self) -> Option<Self>;
+}
+
+impl Key for u64 {
+    fn successor(self) -> Option<u64> {
+        self.checked_add(1)
+    }
+}
+
+impl Key for u128 {
+    fn successor(self) -> Option<u128> {
+        self.checked_add(1)
+    }
+}
+
 #[derive(Clone, Copy, Debug)]
-struct Node {
+struct Node<K> {
     len: usize,
-    keys: [u64; MAX_KEYS],
+    keys: [K; MAX_KEYS],
     /// Meaningful in branches only; in a free node, `children[0]` is the next free node.
     children: [u32; MAX_KEYS + 1],
 }
 
-/// A node with no keys and no children.
-const EMPTY: Node = Node { len: 0, keys: [0; MAX_KEYS], children: [NIL; MAX_KEYS + 1] };
+impl<K: Key> Node<K> {
+    /// A node with no keys and no children.
+    fn empty() -> Node<K> {
+        Node { len: 0, keys: [K::default(); MAX_KEYS], children: [NIL; MAX_KEYS + 1] }
+    }
 
-impl Node {
     /// How many keys are below `key`, and whether the next one is `key`.
     #[inline]
-    fn search(&self, key: u64) -> (usize, bool) {
+    fn search(&self, key: K) -> (usize, bool) {
         for (i, &k) in self.keys[..self.len].iter().enumerate() {
             if k >= key {
                 return (i, k == key);
@@ -53,7 +73,7 @@ impl Node {
     }
 
     /// Puts `key` at `i` and `child` right after it; the node is not full.
-    fn insert(&mut self, i: usize, key: u64, child: u32) {
+    fn insert(&mut self, i: usize, key: K, child: u32) {
         self.keys.copy_within(i..self.len, i + 1);
         self.children.copy_within(i + 1..self.len + 1, i + 2);
         self.keys[i] = key;
@@ -62,12 +82,12 @@ impl Node {
     }
 
     /// Puts `key` last, and `child` after it; the node is not full.
-    fn push(&mut self, key: u64, child: u32) {
+    fn push(&mut self, key: K, child: u32) {
         self.insert(self.len, key, child);
     }
 
     /// Takes out the key at `i` and the child right after it.
-    fn remove(&mut self, i: usize) -> (u64, u32) {
+    fn remove(&mut self, i: usize) -> (K, u32) {
         let taken = (self.keys[i], self.children[i + 1]);
         self.keys.copy_within(i + 1..self.len, i);
         self.children.copy_within(i + 2..self.len + 1, i + 1);
@@ -77,7 +97,7 @@ impl Node {
 }
 
 /// Two distinct nodes, both mutable.
-fn pair(nodes: &mut [Node], a: u32, b: u32) -> (&mut Node, &mut Node) {
+fn pair<K>(nodes: &mut [Node<K>], a: u32, b: u32) -> (&mut Node<K>, &mut Node<K>) {
     let (a, b) = (a as usize, b as usize);
     if a < b {
         let (low, high) = nodes.split_at_mut(b);
@@ -88,10 +108,10 @@ fn pair(nodes: &mut [Node], a: u32, b: u32) -> (&mut Node, &mut Node) {
     }
 }
 
-/// A set of `u64` keys with insert, remove and ordered lookups in O(log n).
+/// A set of keys with insert, remove and ordered lookups in O(log n).
 #[derive(Clone, Debug)]
-pub struct OrderedSet {
-    nodes: Vec<Node>,
+pub struct OrderedSet<K = u64> {
+    nodes: Vec<Node<K>>,
     root: u32,
     /// Levels below the root; 0 while the root is a leaf.
     height: u32,
@@ -100,13 +120,13 @@ pub struct OrderedSet {
     len: usize,
 }
 
-impl Default for OrderedSet {
+impl<K: Key> Default for OrderedSet<K> {
     fn default() -> Self {
-        OrderedSet { nodes: vec![EMPTY], root: 0, height: 0, free: NIL, len: 0 }
+        OrderedSet { nodes: vec![Node::empty()], root: 0, height: 0, free: NIL, len: 0 }
     }
 }
 
-impl OrderedSet {
+impl<K: Key> OrderedSet<K> {
     /// Number of keys.
     #[cfg(test)]
     pub fn len(&self) -> usize {
@@ -119,12 +139,12 @@ impl OrderedSet {
     }
 
     /// Whether `key` is in the set.
-    pub fn contains(&self, key: u64) -> bool {
+    pub fn contains(&self, key: K) -> bool {
         self.first_from(key) == Some(key)
     }
 
     /// The smallest key at or above `from`.
-    pub fn first_from(&self, from: u64) -> Option<u64> {
+    pub fn first_from(&self, from: K) -> Option<K> {
         let mut found = None;
         let (mut at, mut level) = (self.root, self.height);
         loop {
@@ -146,19 +166,19 @@ impl OrderedSet {
     }
 
     /// The largest key.
-    pub fn last(&self) -> Option<u64> {
+    pub fn last(&self) -> Option<K> {
         let at = self.rightmost_leaf(self.root, self.height);
         let node = &self.nodes[at as usize];
         node.len.checked_sub(1).map(|i| node.keys[i])
     }
 
     /// The keys in ascending order.
-    pub fn iter(&self) -> impl Iterator<Item = u64> + '_ {
-        iter::successors(self.first_from(0), |&key| key.checked_add(1).and_then(|next| self.first_from(next)))
+    pub fn iter(&self) -> impl Iterator<Item = K> + '_ {
+        iter::successors(self.first_from(K::default()), |&key| key.successor().and_then(|next| self.first_from(next)))
     }
 
     /// Adds `key`; `false` if it was there already.
-    pub fn insert(&mut self, key: u64) -> bool {
+    pub fn insert(&mut self, key: K) -> bool {
         if self.nodes[self.root as usize].len == MAX_KEYS {
             // The tree grows at the top: a new root over the full one, then split that.
             let root = self.allocate();
@@ -197,7 +217,7 @@ impl OrderedSet {
     }
 
     /// Removes `key`; `false` if it was not there.
-    pub fn remove(&mut self, key: u64) -> bool {
+    pub fn remove(&mut self, key: K) -> bool {
         let mut key = key;
         let (mut at, mut level) = (self.root, self.height);
         loop {
@@ -211,7 +231,7 @@ impl OrderedSet {
                     if self.len == 0 {
                         // Only the empty root is left: drop the free nodes, keep the capacity.
                         self.nodes.truncate(1);
-                        self.nodes[0] = EMPTY;
+                        self.nodes[0] = Node::empty();
                         (self.root, self.free) = (0, NIL);
                     }
                 }
@@ -249,7 +269,7 @@ impl OrderedSet {
 
     /// Bytes held by the nodes.
     pub fn heap_bytes(&self) -> usize {
-        self.nodes.capacity() * core::mem::size_of::<Node>()
+        self.nodes.capacity() * core::mem::size_of::<Node<K>>()
     }
 
     /// The last leaf under `at`, which is `level` levels above the leaves.
@@ -332,7 +352,7 @@ impl OrderedSet {
     /// A node with no keys, from the free list if it has one.
     fn allocate(&mut self) -> u32 {
         if self.free == NIL {
-            self.nodes.push(EMPTY);
+            self.nodes.push(Node::empty());
             return (self.nodes.len() - 1) as u32;
         }
         let index = self.free;
@@ -355,7 +375,7 @@ mod tests {
     use proptest::prelude::*;
     use std::collections::BTreeSet;
 
-    impl OrderedSet {
+    impl OrderedSet<u64> {
         /// Walks every invariant in the file header.
         fn check(&self) -> Result<(), String> {
             let mut reached = vec![false; self.nodes.len()];

@@ -6,10 +6,11 @@
 //! say "no": addresses are multiples of 16, so [`NO_FIT`] is never one.
 //! Cold calls return `Result` and raise a `RangeError`.
 
+use alloc::string::String;
 use alloc::vec::Vec;
 use wasm_bindgen::prelude::*;
 
-use crate::engine::{atoms_to_bytes, Engine, EngineError, Ticket, ATOM};
+use crate::engine::{atoms_to_bytes, Engine, EngineError, Kind, Ticket, ATOM};
 
 /// Returned instead of an address when no free span is large enough.
 pub const NO_FIT: u32 = u32::MAX;
@@ -24,6 +25,9 @@ impl From<EngineError> for JsValue {
             EngineError::NotLive { .. } => "hostheap: not the start of a live block",
             EngineError::TooLarge { .. } => "hostheap: the memory would pass 65536 pages (4 GiB)",
             EngineError::CutsLive { .. } => "hostheap: trimming that far would cut live blocks",
+            EngineError::OutOfRange { .. } => "hostheap: the range is not within the memory",
+            EngineError::Overlaps { .. } => "hostheap: the range overlaps a span in use",
+            EngineError::NotReserved { .. } => "hostheap: not the start of a reserved span",
         };
         js_sys::RangeError::new(message).into()
     }
@@ -34,10 +38,29 @@ fn to_addr(start: u32) -> u32 {
     atoms_to_bytes(start) as u32
 }
 
+/// The atom at byte address `addr`, or `None` when `addr` is not a multiple of 16.
+fn to_start(addr: u32) -> Option<u32> {
+    (u64::from(addr) % ATOM == 0).then_some(addr / ATOM as u32)
+}
+
+/// A ticket as a JS number (exact: tickets are below 2^53).
+fn ticket_number(ticket: Ticket) -> f64 {
+    ticket.to_bits() as f64
+}
+
+/// `n` in decimal, without the formatting machinery.
+fn decimal(n: u64) -> String {
+    let mut digits = if n >= 10 { decimal(n / 10) } else { String::new() };
+    digits.push(char::from(b'0' + (n % 10) as u8));
+    digits
+}
+
 /// One engine, owned by one JavaScript heap.
 #[wasm_bindgen]
 pub struct Heap {
     engine: Engine,
+    /// Pages the last refused `realloc` needs the memory to grow by.
+    wanted: u32,
 }
 
 #[wasm_bindgen]
@@ -45,7 +68,7 @@ impl Heap {
     /// An engine over `pages` free pages.
     #[wasm_bindgen(constructor)]
     pub fn new(pages: u32) -> Result<Heap, JsValue> {
-        Ok(Heap { engine: Engine::new(pages)? })
+        Ok(Heap { engine: Engine::new(pages)?, wanted: 0 })
     }
 
     /// Allocates `atoms` atoms; the byte address, or [`NO_FIT`].
@@ -57,7 +80,107 @@ impl Heap {
     /// token with (its low 28 bits are the block's atom index), or -1.
     #[wasm_bindgen(js_name = allocOwned)]
     pub fn alloc_owned(&mut self, atoms: u32) -> f64 {
-        self.engine.alloc_owned(atoms).map_or(-1.0, |ticket| ticket.to_bits() as f64)
+        self.engine.alloc_owned(atoms).map_or(-1.0, ticket_number)
+    }
+
+    /// Allocates `atoms` atoms at a multiple of `align` atoms; the byte
+    /// address, or [`NO_FIT`].
+    #[wasm_bindgen(js_name = mallocAligned)]
+    pub fn malloc_aligned(&mut self, atoms: u32, align: u32) -> u32 {
+        self.engine.alloc_aligned(atoms, align).map_or(NO_FIT, to_addr)
+    }
+
+    /// As `allocOwned`, at a multiple of `align` atoms.
+    #[wasm_bindgen(js_name = allocOwnedAligned)]
+    pub fn alloc_owned_aligned(&mut self, atoms: u32, align: u32) -> f64 {
+        self.engine.alloc_owned_aligned(atoms, align).map_or(-1.0, ticket_number)
+    }
+
+    /// As `scratch`, at a multiple of `align` atoms.
+    #[wasm_bindgen(js_name = scratchAligned)]
+    pub fn scratch_aligned(&mut self, atoms: u32, align: u32) -> u32 {
+        self.engine.scratch_aligned(atoms, align).map_or(NO_FIT, to_addr)
+    }
+
+    /// Pages to grow by so that `atoms` atoms fit at a multiple of `align` atoms.
+    #[wasm_bindgen(js_name = pagesToFitAligned)]
+    pub fn pages_to_fit_aligned(&self, atoms: u32, align: u32) -> u32 {
+        self.engine.pages_to_fit_aligned(atoms, align)
+    }
+
+    /// Resizes the live block at byte address `addr` to `atoms` atoms; its
+    /// byte address now, or [`NO_FIT`] with [`Heap::wanted`] set. The
+    /// caller copies the bytes when the address changes.
+    pub fn realloc(&mut self, addr: u32, atoms: u32) -> u32 {
+        let Some(start) = to_start(addr) else {
+            return NO_FIT;
+        };
+        match self.engine.realloc(start, atoms) {
+            Ok(start) => to_addr(start),
+            Err(EngineError::NoFit { pages, .. }) => {
+                self.wanted = pages;
+                NO_FIT
+            }
+            Err(_) => NO_FIT,
+        }
+    }
+
+    /// Pages the last `realloc` that returned [`NO_FIT`] needs the memory to grow by.
+    pub fn wanted(&self) -> u32 {
+        self.wanted
+    }
+
+    /// The size in atoms of the live block at byte address `addr`, or 0.
+    #[wasm_bindgen(js_name = sizeOf)]
+    pub fn size_of(&self, addr: u32) -> u32 {
+        to_start(addr).and_then(|start| self.engine.size_of(start).ok()).unwrap_or(0)
+    }
+
+    /// What the span at byte address `addr` holds: 0 no span starts there,
+    /// 1 free, 2 a strong block, 3 a token's block, 4 reserved.
+    #[wasm_bindgen(js_name = kindOf)]
+    pub fn kind_of(&self, addr: u32) -> u32 {
+        to_start(addr).and_then(|start| self.engine.kind(start)).map_or(0, kind_code)
+    }
+
+    /// Ties the strong block at byte address `addr` to a token; the ticket, or -1.
+    pub fn tie(&mut self, addr: u32) -> f64 {
+        to_start(addr).and_then(|start| self.engine.tie(start).ok()).map_or(-1.0, ticket_number)
+    }
+
+    /// Makes the token's block at byte address `addr` strong; whether there was one.
+    pub fn untie(&mut self, addr: u32) -> bool {
+        to_start(addr).is_some_and(|start| self.engine.untie(start).is_ok())
+    }
+
+    /// The byte address of the first span in use that the atoms
+    /// `[start, start + atoms)` overlap, or [`NO_FIT`] when they are free.
+    pub fn overlap(&self, start: u32, atoms: u32) -> u32 {
+        self.engine.first_in_use(start, atoms).map_or(NO_FIT, to_addr)
+    }
+
+    /// Reserves the atoms `[start, start + atoms)`, which must be free and
+    /// within the memory.
+    pub fn reserve(&mut self, start: u32, atoms: u32) -> Result<(), JsValue> {
+        Ok(self.engine.reserve(start, atoms)?)
+    }
+
+    /// Frees the reserved span at byte address `addr`; its atoms, or 0.
+    pub fn unreserve(&mut self, addr: u32) -> u32 {
+        to_start(addr).and_then(|start| self.engine.unreserve(start).ok()).unwrap_or(0)
+    }
+
+    /// Walks every invariant: nothing when all hold, else the first one
+    /// broken, in words.
+    pub fn check(&self) -> Option<String> {
+        let violation = self.engine.check().err()?;
+        let mut message = String::from(violation.rule);
+        if let Some(atom) = violation.atom {
+            message.push_str(" (at byte ");
+            message.push_str(&decimal(atoms_to_bytes(atom)));
+            message.push(')');
+        }
+        Some(message)
     }
 
     /// A byte address where `atoms` atoms are free now, or [`NO_FIT`].
@@ -82,6 +205,12 @@ impl Heap {
             Ok(atoms) => atoms as i32,
             Err(_) => -1,
         }
+    }
+
+    /// The byte address of the block a ticket's reclaim would free, or [`NO_FIT`].
+    #[wasm_bindgen(js_name = ticketBlock)]
+    pub fn ticket_block(&self, ticket: f64) -> u32 {
+        self.engine.ticket_block(Ticket::from_bits(ticket as u64)).map_or(NO_FIT, to_addr)
     }
 
     /// Pages to grow by so that `atoms` atoms fit.
@@ -135,14 +264,31 @@ impl Heap {
         self.engine.stats().tail
     }
 
+    /// Atoms in reserved spans.
+    #[wasm_bindgen(js_name = reservedAtoms)]
+    pub fn reserved_atoms(&self) -> u32 {
+        self.engine.stats().reserved
+    }
+
     /// The largest free span, in atoms.
     #[wasm_bindgen(js_name = largestAtoms)]
     pub fn largest_atoms(&self) -> u32 {
         self.engine.stats().largest
     }
 
-    /// The layout as `[start, atoms, free]` triples of numbers, in address order.
+    /// The layout as `[start, atoms, kind]` triples of numbers, in address
+    /// order, with the kinds of `kindOf`.
     pub fn spans(&self) -> Vec<u32> {
-        self.engine.spans().flat_map(|span| [span.start, span.atoms, u32::from(span.free)]).collect()
+        let engine = &self.engine;
+        engine.spans().flat_map(|span| [span.start, span.atoms, engine.kind(span.start).map_or(0, kind_code)]).collect()
+    }
+}
+
+fn kind_code(kind: Kind) -> u32 {
+    match kind {
+        Kind::Free => 1,
+        Kind::Strong => 2,
+        Kind::Owned => 3,
+        Kind::Reserved => 4,
     }
 }

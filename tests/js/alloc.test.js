@@ -2,8 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHeap } from 'hostheap';
 
-const free = (addr, size) => ({ addr, size, free: true });
-const used = (addr, size) => ({ addr, size, free: false });
+const free = (addr, size) => ({ addr, size, free: true, kind: 'free' });
+const used = (addr, size) => ({ addr, size, free: false, kind: 'strong' });
 const PAGE = 65536;
 
 test('blocks are 16-byte aligned and sizes round up to 16', () => {

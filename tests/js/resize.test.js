@@ -84,7 +84,7 @@ test('trim releases the free pages at the end, keeps the live prefix, and announ
   assert.equal(heap.memory.buffer.byteLength, PAGE);
   assert.ok(new Uint8Array(heap.buffer, keep, 100).every((byte) => byte === 7), 'live data copied');
   assert.deepEqual(seen, ['trim', ['resize', 6 * PAGE, PAGE]]);
-  assert.deepEqual(heap.spans(), [{ addr: 0, size: 112, free: false }, { addr: 112, size: PAGE - 112, free: true }]);
+  assert.deepEqual(heap.spans(), [{ addr: 0, size: 112, free: false, kind: 'strong' }, { addr: 112, size: PAGE - 112, free: true, kind: 'free' }]);
 });
 
 test('trim keeps the page holding the last live block, and at least one page', () => {
@@ -95,7 +95,7 @@ test('trim keeps the page holding the last live block, and at least one page', (
   heap.free(far);
   assert.equal(heap.trim(), 5, 'the last block ends 16 bytes into page 3: 3 pages stay');
   assert.equal(heap.totalBytes(), 3 * PAGE);
-  assert.deepEqual(heap.spans().at(-2), { addr: last, size: 2 * PAGE, free: false });
+  assert.deepEqual(heap.spans().at(-2), { addr: last, size: 2 * PAGE, free: false, kind: 'strong' });
   const empty = createHeap({ initial: 4 });
   assert.equal(empty.trim(), 3);
   assert.equal(empty.totalBytes(), PAGE);
@@ -149,7 +149,7 @@ test('a respawn callback that throws: the error reaches trim, the others still r
   assert.equal(heap.totalBytes(), PAGE);
   assert.equal(heap.buffer, heap.memory.buffer);
   heap.free(addr);
-  assert.deepEqual(heap.spans(), [{ addr: 0, size: PAGE, free: true }]);
+  assert.deepEqual(heap.spans(), [{ addr: 0, size: PAGE, free: true, kind: 'free' }]);
 });
 
 test('watch runs after every resize with the new buffer in place', () => {
