@@ -385,7 +385,7 @@ export class Heap {
     if (pages > 0) {
       const errors = [];
       if (!this.#grow(pages, errors)) {
-        throw oomError(call, (start + atoms) * ATOM, this.#engine.pages() + pages, this.#limit, errors);
+        throw oomError(call, (start + atoms) * ATOM, this.#engine.pages() + pages, this.#ceiling(), errors);
       }
     }
     this.#reserveAtoms(start, atoms);
@@ -463,7 +463,7 @@ export class Heap {
     } catch (error) {
       this.#reserveOutside(engine.pages());
       const errors = this.#oom(oldSize / PAGE, pages);
-      throw oomError('trim()', pages * PAGE, pages, this.#limit, [error, ...errors]);
+      throw oomError('trim()', pages * PAGE, pages, this.#ceiling(), [error, ...errors]);
     }
     new Uint8Array(memory.buffer).set(new Uint8Array(old.buffer, 0, liveBytes));
     // 3. Commit, then let guests and handlers follow.
@@ -710,25 +710,31 @@ export class Heap {
    * Grows so that `atoms` atoms at a multiple of `align` fit, then runs
    * `retry`. When growth is refused, `oom` handlers run and `retry` runs
    * once more (they may have freed blocks or raised the limit), growing
-   * again if it must; after that, throws.
+   * again if it must; after a second refusal, throws.
    * @param {() => number} retry the operation; NO_FIT or a negative number when it does not fit
    * @param {() => number} [wanted] pages to grow by, when not those for `atoms` at the end
    */
   #growThen(call, atoms, align, retry, wanted = () => this.#engine.pagesToFitAligned(atoms, align)) {
     const errors = [];
-    if (this.#grow(wanted(), errors)) return retry();
-    const again = retry();
-    if (again !== NO_FIT && again >= 0) {
-      rethrow(call, errors);
-      return again;
+    let refusals = 0;
+    for (;;) {
+      // Pages another party grew an adopted memory by may come between: then ask again.
+      const pages = Math.max(1, wanted());
+      if (this.#grow(pages, errors, refusals > 0)) {
+        const result = retry();
+        if (result !== NO_FIT && result >= 0) {
+          rethrow(call, errors);
+          return result;
+        }
+        continue;
+      }
+      if (++refusals === 2) throw oomError(call, atoms * ATOM, this.#engine.pages() + pages, this.#ceiling(), errors);
+      const result = retry();
+      if (result !== NO_FIT && result >= 0) {
+        rethrow(call, errors);
+        return result;
+      }
     }
-    const pages = wanted();
-    if (this.#grow(pages, errors, true)) {
-      rethrow(call, errors);
-      return retry();
-    }
-    const request = this.#engine.pages() + pages;
-    throw oomError(call, atoms * ATOM, request, this.#limit, errors);
   }
 
   /**
@@ -740,7 +746,7 @@ export class Heap {
   #grow(pages, errors, quiet = false) {
     const oldSize = this.#buffer.byteLength;
     const current = this.#engine.pages();
-    let refused = pages > this.#limit - current;
+    let refused = pages > this.#ceiling() - current;
     if (!refused) {
       try {
         this.#memory.grow(pages);
@@ -764,7 +770,7 @@ export class Heap {
 
   /** Emits `oom`; returns what handlers threw. */
   #oom(currentCapacity, requestCapacity) {
-    const info = { currentCapacity, requestCapacity, maximumCapacity: this.#limit };
+    const info = { currentCapacity, requestCapacity, maximumCapacity: this.#ceiling() };
     return this.#listeners.emit('oom', { type: 'oom', info });
   }
 
@@ -772,6 +778,11 @@ export class Heap {
   #announce(type, oldSize) {
     const info = { oldSize, newSize: this.#buffer.byteLength, memory: this.#memory, buffer: this.#buffer };
     return [...this.#listeners.emit(type, { type, info }), ...this.#listeners.emit('resize', { type: 'resize', info })];
+  }
+
+  /** Pages the heap may grow to: the limit, and no further than options.end needs. */
+  #ceiling() {
+    return Math.min(this.#limit, Math.ceil(this.#end / PAGE));
   }
 
   /** Throws when atoms `[start, start + atoms)` overlap a span in use. */

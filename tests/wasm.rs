@@ -69,12 +69,39 @@ fn engine_errors_become_range_errors() {
 }
 
 #[wasm_bindgen_test]
-fn spans_are_flat_triples() {
+fn spans_are_flat_triples_with_kind_codes() {
     let mut heap = Heap::new(1).unwrap();
     let a = heap.malloc(1);
     heap.malloc(1);
     heap.release(a);
-    assert_eq!(heap.spans(), vec![0, 1, 1, 1, 1, 0, 2, PAGE_ATOMS - 2, 1]);
+    // Kinds: 1 free, 2 strong, 3 a token's, 4 reserved.
+    assert_eq!(heap.spans(), vec![0, 1, 1, 1, 1, 2, 2, PAGE_ATOMS - 2, 1]);
     assert_eq!((heap.head_atoms(), heap.tail_atoms(), heap.largest_atoms()), (1, PAGE_ATOMS - 2, PAGE_ATOMS - 2));
     assert_eq!(heap.trim_target(), 1);
+}
+
+#[wasm_bindgen_test]
+fn realloc_reports_the_pages_it_wants() {
+    let mut heap = Heap::new(1).unwrap();
+    let a = heap.malloc(PAGE_ATOMS - 8);
+    assert_eq!(heap.realloc(a, PAGE_ATOMS + 8), NO_FIT);
+    assert_eq!(heap.wanted(), 1, "the block reaches the tail: one page lets it grow in place");
+    assert_eq!(heap.realloc(8, 4), NO_FIT, "not a block");
+    assert_eq!(heap.realloc(3, 4), NO_FIT, "not a multiple of 16");
+    assert_eq!(heap.size_of(a), PAGE_ATOMS - 8);
+}
+
+#[wasm_bindgen_test]
+fn reserve_overlap_and_check_speak_in_bytes() {
+    let mut heap = Heap::new(1).unwrap();
+    let a = heap.malloc(2);
+    assert_eq!(heap.overlap(1, 4), a, "the block at byte 0");
+    assert_eq!(heap.overlap(4, 4), NO_FIT);
+    let error = heap.reserve(1, 4).unwrap_err();
+    assert!(error.is_instance_of::<js_sys::RangeError>());
+    heap.reserve(4, 4).unwrap();
+    assert_eq!((heap.kind_of(64), heap.reserved_atoms()), (4, 4));
+    assert_eq!(heap.check(), None);
+    assert_eq!(heap.unreserve(64), 4);
+    assert_eq!(heap.unreserve(64), 0);
 }
