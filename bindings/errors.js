@@ -23,6 +23,8 @@ export function describe(value) {
       return `function ${value.name || '(anonymous)'}`;
     case 'undefined':
       return 'undefined';
+    case 'boolean':
+      return String(value);
     default:
       return value === null ? 'null' : Array.isArray(value) ? 'an array' : 'an object';
   }
@@ -35,17 +37,17 @@ function kindError(call, expected, value) {
 
 /** Error for a size that is not an integer from 1 to 2^32. */
 export function sizeError(call, size) {
-  return kindError(call, `an integer from 1 to ${ADDRESS_SPACE}`, size);
+  return kindError(call, `size to be an integer from 1 to ${ADDRESS_SPACE}`, size);
 }
 
 /** Error for an address that is not an integer multiple of 16 below 2^32. */
 export function addrError(call, addr) {
-  return kindError(call, `an integer multiple of 16 from 0 to ${ADDRESS_SPACE - 16}`, addr);
+  return kindError(call, `addr to be an integer multiple of 16 from 0 to ${ADDRESS_SPACE - 16}`, addr);
 }
 
 /** Error for a page count that is not an integer. */
 export function pagesError(call, pages) {
-  return kindError(call, 'an integer number of pages', pages);
+  return kindError(call, 'pages to be an integer', pages);
 }
 
 /** Error for a page count option out of its range. */
@@ -75,11 +77,12 @@ export function eventTypeError(call, types, type) {
 }
 
 /**
- * Error for an allocation or growth the memory cannot hold; `causes` are
- * what the host or `oom` handlers threw, if anything.
+ * Error for an allocation or growth the memory cannot hold; `what` says
+ * what needed the pages (e.g. "size 4096"), `causes` are what the host or
+ * `oom` handlers threw, if anything.
  */
-export function oomError(call, bytes, pages, maximum, causes) {
-  const message = `${call}: out of memory: ${bytes} bytes need ${pages} pages, the maximum is ${maximum}`;
+export function oomError(call, what, pages, limit, causes) {
+  const message = `${call}: out of memory: ${what} needs ${pages} pages, the limit is ${limit}`;
   if (causes.length === 0) return new RangeError(message);
   const cause = causes.length === 1 ? causes[0] : new AggregateError(causes, `${call}: several causes`);
   return new RangeError(message, { cause });

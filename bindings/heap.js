@@ -19,6 +19,7 @@ import {
   addrError,
   alignError,
   choiceError,
+  describe,
   eventTypeError,
   functionError,
   notLiveError,
@@ -32,7 +33,10 @@ import {
   tokenError,
 } from './errors.js';
 import { Listeners, EVENT_TYPES } from './listeners.js';
+import { managerOf } from './manager/index.js';
 import { planHeap } from './options.js';
+import { DebugLog } from './debug.js';
+import { spansToSVG } from './svg.js';
 
 /** Bytes in an atom, the unit of alignment. */
 export const ATOM = 16;
@@ -80,7 +84,7 @@ function isSize(size) {
 /** The alignment in atoms from an options bag of alloc or malloc; 1 without one. */
 function alignAtoms(call, options) {
   if (typeof options !== 'object' || options === null) {
-    throw new TypeError(`${call}: options must be an object, got ${options === null ? 'null' : typeof options}`);
+    throw new TypeError(`${call}: options must be an object, got ${describe(options)}`);
   }
   const { align = ATOM } = options;
   // `&` is exact: a power of two up to 2^16 keeps its bits under ToInt32.
@@ -160,6 +164,7 @@ export class Heap {
     this.#reserveOutside(pages);
     this.#onResize = onResize;
     this.#refresh();
+    if (plan.debug) this.#debug = new DebugLog(this);
   }
 
   /** The current memory; a new object after every trim. @type {WebAssembly.Memory} */
@@ -190,6 +195,15 @@ export class Heap {
   /** The memory size in 16-byte blocks. @type {number} */
   get cap() {
     return this.#buffer.byteLength / ATOM;
+  }
+
+  /**
+   * The typed heap manager of this heap (wasm-heap-manager's API), made at
+   * first use: it follows grow and trim, and its `alloc…` refs are freed
+   * when collected. @type {import('./manager/index.js').HeapManager}
+   */
+  get manager() {
+    return managerOf(this);
   }
 
   /**
@@ -233,11 +247,11 @@ export class Heap {
     const engine = this.#engine;
     if (token === undefined) {
       const addr = engine.scratch(atoms);
-      return addr !== NO_FIT ? addr : this.#growThen('alloc(size)', atoms, 1, () => engine.scratch(atoms));
+      return addr !== NO_FIT ? addr : this.#growThen('alloc(size)', size, atoms, 1, () => engine.scratch(atoms));
     }
     if (!isWeakKey(token)) throw tokenError('alloc(size, token)', token);
     let ticket = engine.allocOwned(atoms);
-    if (ticket < 0) ticket = this.#growThen('alloc(size, token)', atoms, 1, () => engine.allocOwned(atoms));
+    if (ticket < 0) ticket = this.#growThen('alloc(size, token)', size, atoms, 1, () => engine.allocOwned(atoms));
     return this.#register(ticket, token, 'alloc(size, token)');
   }
 
@@ -252,10 +266,10 @@ export class Heap {
   malloc(size, options) {
     if (!isSize(size)) throw sizeError('malloc(size)', size);
     const atoms = bytesToAtoms(size);
-    if (options !== undefined || this.#debug !== null) return this.#mallocAligned(atoms, options);
+    if (options !== undefined || this.#debug !== null) return this.#mallocAligned(size, options);
     const engine = this.#engine;
     const addr = engine.malloc(atoms);
-    return addr !== NO_FIT ? addr : this.#growThen('malloc(size)', atoms, 1, () => engine.malloc(atoms));
+    return addr !== NO_FIT ? addr : this.#growThen('malloc(size)', size, atoms, 1, () => engine.malloc(atoms));
   }
 
   /**
@@ -274,7 +288,7 @@ export class Heap {
     if (bytes > ADDRESS_SPACE) {
       throw new RangeError(`${call}: ${count} × ${size} = ${bytes} bytes is more than the ${ADDRESS_SPACE} of the address space`);
     }
-    const addr = this.malloc(bytes);
+    const addr = this.#mallocAligned(bytes, undefined, call);
     new Uint8Array(this.#buffer, addr, bytes).fill(0);
     return addr;
   }
@@ -299,7 +313,7 @@ export class Heap {
     if (oldAtoms === 0) throw notLiveError(call, addr);
     const atoms = bytesToAtoms(size);
     let moved = engine.realloc(addr, atoms);
-    if (moved === NO_FIT) moved = this.#growThen(call, atoms, 1, () => engine.realloc(addr, atoms), () => engine.wanted());
+    if (moved === NO_FIT) moved = this.#growThen(call, size, atoms, 1, () => engine.realloc(addr, atoms), () => engine.wanted());
     if (moved !== addr) {
       const bytes = Math.min(oldAtoms, atoms) * ATOM;
       new Uint8Array(this.#buffer).copyWithin(moved, addr, addr + bytes);
@@ -385,7 +399,8 @@ export class Heap {
     if (pages > 0) {
       const errors = [];
       if (!this.#grow(pages, errors)) {
-        throw oomError(call, (start + atoms) * ATOM, this.#engine.pages() + pages, this.#ceiling(), errors);
+        const what = `the range up to ${(start + atoms) * ATOM}`;
+        throw oomError(call, what, this.#engine.pages() + pages, this.#ceiling(), errors);
       }
     }
     this.#reserveAtoms(start, atoms);
@@ -463,7 +478,7 @@ export class Heap {
     } catch (error) {
       this.#reserveOutside(engine.pages());
       const errors = this.#oom(oldSize / PAGE, pages);
-      throw oomError('trim()', pages * PAGE, pages, this.#ceiling(), [error, ...errors]);
+      throw oomError('trim()', `a new memory of ${pages * PAGE} bytes`, pages, this.#ceiling(), [error, ...errors]);
     }
     new Uint8Array(memory.buffer).set(new Uint8Array(old.buffer, 0, liveBytes));
     // 3. Commit, then let guests and handlers follow.
@@ -565,6 +580,27 @@ export class Heap {
     const reserved = this.spans().filter((span) => span.kind === 'reserved');
     const same = reserved.length === this.#reserved.size && reserved.every(({ addr, size }) => this.#reserved.get(addr) === size);
     if (!same) throw new Error(`check(): the heap's ${this.#reserved.size} reserved spans differ from the engine's ${reserved.length}`);
+  }
+
+  /**
+   * The live blocks of a heap created with `{ debug: true }`, in address
+   * order, with their sizes, kinds and the stack that allocated them.
+   * @returns {{ addr: number, size: number, kind: 'strong' | 'token', site: string }[]}
+   * @throws {Error} when the heap was not created with `{ debug: true }`
+   */
+  leaks() {
+    if (this.#debug === null) throw stateError('leaks()', 'the heap keeps no log: create it with { debug: true }');
+    return this.#debug.leaks();
+  }
+
+  /**
+   * A picture of the heap: its spans as an SVG strip over the address
+   * space, used (strong and token), free and reserved in their own colours.
+   * @param {object} [options] see spansToSVG
+   * @returns {string} an SVG document
+   */
+  toSVG(options) {
+    return spansToSVG(this.spans(), this.totalBytes(), options);
   }
 
   /** Memory capacity, in bytes. @returns {number} */
@@ -679,13 +715,13 @@ export class Heap {
   }
 
   /** `malloc` with options, or in debug mode. */
-  #mallocAligned(atoms, options) {
-    const call = options === undefined ? 'malloc(size)' : 'malloc(size, options)';
+  #mallocAligned(size, options, call = options === undefined ? 'malloc(size)' : 'malloc(size, options)') {
+    const atoms = bytesToAtoms(size);
     const align = options === undefined ? 1 : alignAtoms(call, options);
     const engine = this.#engine;
     const alloc = () => engine.mallocAligned(atoms, align);
     let addr = alloc();
-    if (addr === NO_FIT) addr = this.#growThen(call, atoms, align, alloc);
+    if (addr === NO_FIT) addr = this.#growThen(call, size, atoms, align, alloc);
     this.#debug?.allocated(addr, atoms * ATOM, 'strong');
     return addr;
   }
@@ -696,13 +732,13 @@ export class Heap {
     if (token === undefined) {
       const scratch = () => engine.scratchAligned(atoms, align);
       const addr = scratch();
-      return addr !== NO_FIT ? addr : this.#growThen('alloc(size, undefined, options)', atoms, align, scratch);
+      return addr !== NO_FIT ? addr : this.#growThen('alloc(size, undefined, options)', size, atoms, align, scratch);
     }
     const call = 'alloc(size, token, options)';
     if (!isWeakKey(token)) throw tokenError(call, token);
     const alloc = () => engine.allocOwnedAligned(atoms, align);
     let ticket = alloc();
-    if (ticket < 0) ticket = this.#growThen(call, atoms, align, alloc);
+    if (ticket < 0) ticket = this.#growThen(call, size, atoms, align, alloc);
     return this.#register(ticket, token, call);
   }
 
@@ -714,7 +750,7 @@ export class Heap {
    * @param {() => number} retry the operation; NO_FIT or a negative number when it does not fit
    * @param {() => number} [wanted] pages to grow by, when not those for `atoms` at the end
    */
-  #growThen(call, atoms, align, retry, wanted = () => this.#engine.pagesToFitAligned(atoms, align)) {
+  #growThen(call, size, atoms, align, retry, wanted = () => this.#engine.pagesToFitAligned(atoms, align)) {
     const errors = [];
     let refusals = 0;
     for (;;) {
@@ -728,7 +764,9 @@ export class Heap {
         }
         continue;
       }
-      if (++refusals === 2) throw oomError(call, atoms * ATOM, this.#engine.pages() + pages, this.#ceiling(), errors);
+      if (++refusals === 2) {
+        throw oomError(call, `size ${size}`, this.#engine.pages() + pages, this.#ceiling(), errors);
+      }
       const result = retry();
       if (result !== NO_FIT && result >= 0) {
         rethrow(call, errors);

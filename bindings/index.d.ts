@@ -1,6 +1,8 @@
 // Types of the hostheap package. Sizes and addresses are bytes; `…Atoms`
 // stats count 16-byte atoms; `pages` are 64 KiB.
 
+import type { HeapManager } from './manager/index.js';
+
 /** A value a FinalizationRegistry can watch: an object, a function or a non-registered symbol. */
 export type Token = object | symbol;
 
@@ -15,7 +17,7 @@ export interface ResizeEvent {
     /** The memory now in use. */
     memory: WebAssembly.Memory;
     /** Its buffer. */
-    buffer: ArrayBuffer;
+    buffer: ArrayBuffer | SharedArrayBuffer;
   };
 }
 
@@ -34,31 +36,54 @@ export interface HeapEventMap {
   oom: OomEvent;
 }
 
-/** Options of {@link createHeap}, in pages. */
+/** Options of {@link createHeap}; sizes in 64 KiB pages, addresses in bytes. */
 export interface HeapOptions {
-  /** Pages at the start, 1 to 65536; default 1. */
+  /** Pages at the start, 1 to 65536; default 1, or enough to hold `start`. Not with `memory`. */
   initial?: number;
-  /** Pages the memory may grow to, `initial` to 65536; default 65536. */
+  /** The memory's maximum in pages, `initial` to 65536; default 65536. Required with `shared`. */
   maximum?: number;
+  /** Pages the heap grows the memory to at most, 1 to `maximum`; default `maximum`. */
+  limit?: number;
+  /** A memory to adopt (one a module exports, an Emscripten heap) instead of creating one. */
+  memory?: WebAssembly.Memory;
+  /** Create a shared memory (a SharedArrayBuffer) that workers can import. */
+  shared?: boolean;
+  /** Manage only bytes from here on, e.g. a module's `__heap_base`; the bytes below are reserved. */
+  start?: number;
+  /** The same as `start`. */
+  heapBase?: number;
+  /** Manage only bytes below this; the heap never grows the memory past the page that holds it. */
+  end?: number;
+  /** Record allocation sites, poison freed blocks, and enable `leaks()`. */
+  debug?: boolean;
 }
 
 /** One span of the layout. */
 export interface Span {
   addr: number;
   size: number;
+  /** Whether the span is free (the same as `kind === 'free'`). */
   free: boolean;
+  /** What the span holds: free, a strong block, a token's block, or a reserved range. */
+  kind: 'free' | 'strong' | 'token' | 'reserved';
+}
+
+/** The options of an aligned allocation. */
+export interface AllocOptions {
+  /** A power of two from 16 (the default) to 65536: the address is a multiple of it. */
+  align?: number;
 }
 
 /** A heap: one memory for guests, a best-fit allocator over it, events and stats. */
 export interface Heap {
   /** The current memory; replaced by `trim`. */
   readonly memory: WebAssembly.Memory;
-  /** The current buffer; replaced by every resize. */
-  readonly buffer: ArrayBuffer;
+  /** The current buffer; replaced by every resize (a SharedArrayBuffer for a shared memory). */
+  readonly buffer: ArrayBuffer | SharedArrayBuffer;
   /** Older name of `memory`. */
   readonly mem: WebAssembly.Memory;
   /** Older name of `buffer`. */
-  readonly buf: ArrayBuffer;
+  readonly buf: ArrayBuffer | SharedArrayBuffer;
   /** An Int32Array over the current buffer. */
   readonly i32: Int32Array;
   /** The memory size in 16-byte blocks. */
@@ -70,14 +95,48 @@ export interface Heap {
    * @throws {RangeError} size out of range, or out of memory (after an `oom` event)
    * @throws {TypeError} size not a number, or token not an object or non-registered symbol
    */
-  alloc(size: number, token: Token): number;
+  alloc(size: number, token: Token, options?: AllocOptions): number;
   /**
    * A scratch address where `size` bytes are free now; nothing is allocated,
    * and the next allocation may reuse it.
    */
-  alloc(size: number): number;
+  alloc(size: number, token?: undefined, options?: AllocOptions): number;
   /** Allocates `size` bytes that live until `free`. */
-  malloc(size: number): number;
+  malloc(size: number, options?: AllocOptions): number;
+  /**
+   * Allocates `count × size` bytes, zeroed, that live until `free`.
+   * @throws {RangeError} count × size above 2^32, or out of memory
+   */
+  calloc(count: number, size: number): number;
+  /**
+   * Resizes the block at `addr` to `size` bytes, keeping its contents (up to
+   * the smaller size) and its kind; in place when it can, else moved.
+   * @returns the block's address now
+   * @throws {RangeError} addr is not a live block, size out of range, or out of memory
+   */
+  realloc(addr: number, size: number): number;
+  /** Ties the strong block at `addr` to `token`: freed when the token is collected. */
+  tie(addr: number, token: Token): void;
+  /** Makes the token's block at `addr` strong: it lives until `free`. */
+  untie(addr: number): void;
+  /**
+   * Reserves `[addr, addr + size)` (widened to 16-byte atoms): never handed
+   * out, and kept byte for byte across trim.
+   * @returns the reserved span's address
+   * @throws {RangeError} the range overlaps a live block or reserved span
+   */
+  reserve(addr: number, size: number): number;
+  /** Frees the reserved span at `addr`. */
+  unreserve(addr: number): void;
+  /**
+   * Checks every invariant of the heap.
+   * @throws {Error} describing the first violation
+   */
+  check(): void;
+  /** Pages the heap may grow to, 1 to `maximum`; settable. */
+  limit: number;
+  /** The memory's own maximum, in pages. */
+  readonly maximum: number;
   /**
    * Frees the block at `addr` (from `malloc`, or `alloc` with a token).
    * @throws {RangeError} addr is not the start of a live block
@@ -121,9 +180,23 @@ export interface Heap {
   headAtoms(): number;
   tailAtoms(): number;
   largestAtoms(): number;
+  /** Bytes in reserved spans. */
+  reservedBytes(): number;
+  /** Atoms in reserved spans. */
+  reservedAtoms(): number;
 
   /** The layout in address order. */
   spans(): Span[];
+  /** The layout drawn as an SVG image (see {@link spansToSVG}). */
+  toSVG(options?: SVGOptions): string;
+  /**
+   * The live blocks of a heap made with `{ debug: true }`, in address order.
+   * @throws {Error} the heap keeps no log
+   */
+  leaks(): Leak[];
+
+  /** This heap's typed manager (made at first use): follows grow and trim; `alloc…` refs are freed when collected. */
+  readonly manager: HeapManager;
 }
 
 /** Creates an independent heap with its own memory, events and stats. */
@@ -138,7 +211,18 @@ export const i32: Int32Array;
 export const cap: number;
 export const alloc: Heap['alloc'];
 export const malloc: Heap['malloc'];
+export const calloc: Heap['calloc'];
+export const realloc: Heap['realloc'];
 export const free: Heap['free'];
+export const tie: Heap['tie'];
+export const untie: Heap['untie'];
+export const reserve: Heap['reserve'];
+export const unreserve: Heap['unreserve'];
+export const check: Heap['check'];
+/** The default heap's growth limit in pages. */
+export function limit(): number;
+/** Sets the default heap's growth limit in pages. */
+export function setLimit(pages: number): void;
 export const grow: Heap['grow'];
 export const trim: Heap['trim'];
 export const bind: Heap['bind'];
@@ -146,6 +230,8 @@ export const watch: Heap['watch'];
 export const on: Heap['on'];
 export const off: Heap['off'];
 export const spans: Heap['spans'];
+export const toSVG: Heap['toSVG'];
+export const leaks: Heap['leaks'];
 export const totalBytes: Heap['totalBytes'];
 export const usedBytes: Heap['usedBytes'];
 export const runBytes: Heap['runBytes'];
@@ -160,3 +246,99 @@ export const freeAtoms: Heap['freeAtoms'];
 export const headAtoms: Heap['headAtoms'];
 export const tailAtoms: Heap['tailAtoms'];
 export const largestAtoms: Heap['largestAtoms'];
+export const reservedBytes: Heap['reservedBytes'];
+export const reservedAtoms: Heap['reservedAtoms'];
+
+/** The default heap's typed manager: follows grow and trim; `alloc…` refs are freed when collected. */
+export const manager: HeapManager;
+export * from './manager/index.js';
+
+// ---- data segments -------------------------------------------------------
+
+/** Module bytes, or a Module made by {@link compile} (whose bytes it remembers). */
+export type ModuleSource = ArrayBuffer | SharedArrayBuffer | ArrayBufferView | WebAssembly.Module;
+
+/** An active data segment of memory 0: `size` bytes written at `offset` at each instantiation. */
+export interface DataSegment {
+  /** The segment's position in the data section, passive ones counted. */
+  index: number;
+  /** Where it is written, unsigned. */
+  offset: number;
+  size: number;
+}
+
+/** A range reserved for data segments: rounded out to 16-byte atoms, with the modules it serves. */
+export interface ReservedRange {
+  addr: number;
+  size: number;
+  modules: string[];
+}
+
+/**
+ * Compiles module bytes like `new WebAssembly.Module(bytes)` and remembers
+ * a copy of them, so the Module's data segments can be read later.
+ * @throws {TypeError} bytes is not an ArrayBuffer or an ArrayBufferView
+ * @throws {WebAssembly.CompileError} the bytes are not a valid module
+ */
+export function compile(bytes: ArrayBuffer | SharedArrayBuffer | ArrayBufferView): WebAssembly.Module;
+
+/**
+ * The active data segments of memory 0 with constant (`i32.const`) offsets.
+ * @throws {TypeError} source is not bytes, or a Module not made by `compile`
+ * @throws {RangeError} malformed bytes, an offset that is not a constant, a segment ending past 2^32
+ */
+export function dataSegments(source: ModuleSource): DataSegment[];
+
+/**
+ * Reserves the data segments of modules sharing `heap`'s memory. Refuses,
+ * reserving nothing, when segments of two modules share a byte, or when a
+ * range holds a live block.
+ * @param heap a Heap, or the package itself for the default heap
+ * @param modules names (for messages) to module sources
+ * @returns the reserved ranges, in address order
+ */
+export function reserveDataSegments(
+  heap: { reserve(addr: number, size: number): unknown; unreserve(addr: number): unknown },
+  modules: Record<string, ModuleSource> | Map<string, ModuleSource>,
+): ReservedRange[];
+
+// ---- debugging -----------------------------------------------------------
+
+/** A live block in a debug heap's log. */
+export interface Leak {
+  addr: number;
+  size: number;
+  kind: 'strong' | 'token';
+  /** The stack of the call that allocated it, first frame outside hostheap first, one frame a line. */
+  site: string;
+}
+
+// ---- a picture of the heap -----------------------------------------------
+
+/** Options of {@link spansToSVG} and `toSVG`. */
+export interface SVGOptions {
+  /** Width of the image in pixels, 200 to 10000; default 800. */
+  width?: number;
+  /** Height of the strip in pixels, 8 to 1000; default 40. */
+  height?: number;
+  /** Drawn above the strip; default "hostheap". */
+  title?: string;
+}
+
+/** A span to draw: `kind` as `spans()` gives it, or only `free` for a layout without kinds. */
+export interface SpanToDraw {
+  addr: number;
+  size: number;
+  free?: boolean;
+  kind?: 'free' | 'strong' | 'token' | 'reserved';
+}
+
+/**
+ * Draws a layout as an SVG image: a strip over the address space with
+ * strong, token, reserved and free spans in their own colours, a scale, a
+ * legend and totals.
+ * @param totalSize the memory's size in bytes, 1 to 2^32
+ * @throws {TypeError} spans, totalSize or an option of the wrong kind
+ * @throws {RangeError} spans out of order, overlapping or past totalSize; an option out of range or unknown
+ */
+export function spansToSVG(spans: readonly SpanToDraw[], totalSize: number, options?: SVGOptions): string;

@@ -96,6 +96,14 @@ export function spans() {
 export function check() {
   heap.check();
 }
+/** @see Heap#leaks */
+export function leaks() {
+  return heap.leaks();
+}
+/** @see Heap#toSVG */
+export function toSVG(options) {
+  return heap.toSVG(options);
+}
 /**
  * The default heap's growth limit in pages (see Heap#limit).
  * @returns {number}
@@ -129,3 +137,13 @@ export const largestAtoms = () => heap.largestAtoms();
 export const reservedAtoms = () => heap.reservedAtoms();
 
 export { createHeap };
+
+/**
+ * The default heap's typed manager (wasm-heap-manager's API): follows grow
+ * and trim, and frees the block of an `alloc…` ref when the ref is collected.
+ * @type {import('./manager/index.js').HeapManager}
+ */
+export const manager = heap.manager;
+export * from './manager/index.js';
+export { compile, dataSegments, reserveDataSegments } from './segments.js';
+export { spansToSVG } from './svg.js';

@@ -1,6 +1,6 @@
 // The options of createHeap, checked and completed in one place.
 
-import { ADDRESS_SPACE, choiceError, optionError } from './errors.js';
+import { ADDRESS_SPACE, choiceError, describe, optionError } from './errors.js';
 
 const CALL = 'createHeap(options)';
 /** Bytes in a page. */
@@ -41,11 +41,11 @@ function checkBoolean(name, value) {
  */
 export function planHeap(options) {
   if (typeof options !== 'object' || options === null) {
-    throw new TypeError(`${CALL}: options must be an object, got ${options === null ? 'null' : typeof options}`);
+    throw new TypeError(`${CALL}: options must be an object, got ${describe(options)}`);
   }
   const { memory, shared = false, debug = false } = options;
   if (memory !== undefined && !(memory instanceof WebAssembly.Memory)) {
-    throw new TypeError(`${CALL}: options.memory must be a WebAssembly.Memory, got ${typeof memory}`);
+    throw new TypeError(`${CALL}: options.memory must be a WebAssembly.Memory, got ${describe(memory)}`);
   }
   checkBoolean('options.shared', shared);
   checkBoolean('options.debug', debug);

@@ -93,7 +93,7 @@ test('independent heaps keep their own memories, events and stats', () => {
 });
 
 test('createHeap refuses options of the wrong kind, naming them', () => {
-  assert.throws(() => createHeap({ memory: {} }), { name: 'TypeError', message: 'createHeap(options): options.memory must be a WebAssembly.Memory, got object' });
+  assert.throws(() => createHeap({ memory: {} }), { name: 'TypeError', message: 'createHeap(options): options.memory must be a WebAssembly.Memory, got an object' });
   assert.throws(() => createHeap({ memory: new WebAssembly.Memory({ initial: 1 }), initial: 2 }), {
     name: 'TypeError',
     message: 'createHeap(options): options.initial cannot be given with options.memory, which has its own',

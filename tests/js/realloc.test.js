@@ -116,8 +116,8 @@ test('realloc refuses what is not a live block, and changes nothing', () => {
   heap.reserve(4096, 16);
   const spans = heap.spans();
   assert.throws(() => heap.realloc(a + 16, 64), { name: 'RangeError', message: 'realloc(addr, size): 16 is not the start of a live block' });
-  assert.throws(() => heap.realloc(8, 64), { name: 'RangeError', message: /realloc\(addr, size\): expected an integer multiple of 16/ });
-  assert.throws(() => heap.realloc(a, 0), { name: 'RangeError', message: /realloc\(addr, size\): expected an integer from 1/ });
+  assert.throws(() => heap.realloc(8, 64), { name: 'RangeError', message: /realloc\(addr, size\): expected addr to be an integer multiple of 16/ });
+  assert.throws(() => heap.realloc(a, 0), { name: 'RangeError', message: /realloc\(addr, size\): expected size to be an integer from 1/ });
   assert.throws(() => heap.realloc(a, 2 ** 32 + 1), RangeError);
   assert.throws(() => heap.realloc(4096, 32), { name: 'RangeError', message: /4096 is not the start of a live block/ });
   assert.deepEqual(heap.spans(), spans);

@@ -49,6 +49,6 @@ test('tie and untie refuse the wrong kind of block, changing nothing', () => {
   assert.throws(() => heap.tie(owned, {}), { name: 'RangeError', message: `tie(addr, token): the block at ${owned} is tied to a token already` });
   assert.throws(() => heap.tie(4096, {}), { name: 'RangeError', message: 'tie(addr, token): 4096 is not the start of a live block' });
   assert.throws(() => heap.tie(strong, 'x'), { name: 'TypeError', message: /tie\(addr, token\): token must be an object/ });
-  assert.throws(() => heap.untie(-16), { name: 'RangeError', message: /untie\(addr\): expected an integer multiple of 16/ });
+  assert.throws(() => heap.untie(-16), { name: 'RangeError', message: /untie\(addr\): expected addr to be an integer multiple of 16/ });
   assert.deepEqual(heap.spans(), spans);
 });
