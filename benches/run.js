@@ -9,14 +9,17 @@
  * Scenario names are the keys of `SCENARIOS`; with none given, all run.
  * This is a report, not a gate: it exits 0 even when a target is missed.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { gzipSync } from 'node:zlib';
 import { MemPool } from '@thi.ng/malloc';
-import { createHeap } from 'hostheap';
+// The readable sources, not the published bundle: the metadata scenario reads
+// the engine's memory through wasm.js, which must be the instance createHeap uses.
+import { createHeap } from '../bindings/heap.js';
 import { instanceMemory } from '../bindings/wasm.js';
+import { typed } from './typed.js';
 
 const KIB = 1024;
 const MIB = 1024 * KIB;
@@ -273,6 +276,47 @@ async function scratch() {
   return [row('scratch alloc(size)', ns(perCall), '', '', NaN, atMost(20, ns, perCall))];
 }
 
+const REALLOC = { to: 16 * MIB, repeats: 10 };
+
+/**
+ * The timed realloc loop: a buffer from 16 bytes to `to` by doubling, then
+ * freed, `repeats` times; peers get their own copy (see `fresh`).
+ * `realloc(addr, oldSize, newSize)` and `free(addr, size)` take the sizes
+ * the dlmalloc peer needs; hostheap's adapter ignores them.
+ */
+function reallocSteps(peer, to, repeats) {
+  for (let r = 0; r < repeats; r++) {
+    let addr = peer.malloc(16);
+    for (let size = 16; size < to; size *= 2) addr = peer.realloc(addr, size, size * 2);
+    if (addr === 0 && peer.zeroIsNull) throw new Error('realloc: a peer ran out of memory');
+    peer.free(addr, to);
+  }
+}
+
+/** realloc: growing a buffer from 16 bytes to 16 MiB by doubling, against dlmalloc's realloc. */
+async function realloc() {
+  const hostheap = () => {
+    const heap = createHeap(HEAP_OPTIONS);
+    return {
+      malloc: (size) => heap.malloc(size),
+      realloc: (addr, oldSize, size) => heap.realloc(addr, size),
+      free: (addr) => heap.free(addr),
+    };
+  };
+  const [ours, dl] = await bestOfEach(
+    [hostheap, () => ({ ...dlmalloc(), zeroIsNull: true })].map((create) => ({
+      body: ({ peer, run }) => run(peer, REALLOC.to, REALLOC.repeats),
+      setup: () => ({ peer: create(), run: fresh(reallocSteps) }),
+    })),
+  );
+  const steps = Math.log2(REALLOC.to / 16) * REALLOC.repeats;
+  const [perStep, perDl] = [ours, dl].map((t) => (t * 1e6) / steps);
+  return [
+    row('realloc 16 B → 16 MiB by doubling', ns(perStep), 'dlmalloc (wasm) realloc', ns(perDl), ours / dl,
+      atMost(1.0, times)),
+  ];
+}
+
 /**
  * Block classes of the mixed-lifetime trace: percent of allocations, size
  * range in bytes, lifetime range in allocations.
@@ -429,27 +473,25 @@ async function metadata() {
 }
 
 /**
- * What `import 'hostheap'` loads: the JS files reached by relative static
- * imports from `bindings/index.js` (the wasm-bindgen glue among them), plus
- * the wasm. Falls back to every `bindings/*.js` if that finds no glue.
+ * What `import { alloc } from 'hostheap'` loads from the published package:
+ * the file its package.json's `exports` gives for `.`, every file reached
+ * from there by a relative static import, and every asset a reached file
+ * names with `new URL('…', import.meta.url)` (the wasm).
  */
 function shippedFiles() {
+  const manifest = JSON.parse(readFileSync(new URL('package.json', BINDINGS), 'utf8'));
+  const entry = manifest.exports['.'];
   const files = new Set();
   const visit = (url) => {
     if (files.has(url.href)) return;
     files.add(url.href);
+    if (!url.pathname.endsWith('.js')) return;
     const source = readFileSync(url, 'utf8');
-    for (const [, , specifier] of source.matchAll(/(?:from|import)\s*(['"])(\.\.?\/[^'"]+)\1/g)) {
-      visit(new URL(specifier, url));
-    }
+    const imports = source.matchAll(/(?:from|import)\s*(['"])(\.\.?\/[^'"]+)\1/g);
+    const assets = source.matchAll(/new URL\((['"])(\.\.?\/[^'"]+)\1,\s*import\.meta\.url\)/g);
+    for (const [, , specifier] of [...imports, ...assets]) visit(new URL(specifier, url));
   };
-  visit(new URL('index.js', BINDINGS));
-  const glue = new URL('pkg/hostheap.js', BINDINGS).href;
-  if (!files.has(glue)) {
-    for (const name of readdirSync(BINDINGS)) if (name.endsWith('.js')) files.add(new URL(name, BINDINGS).href);
-    files.add(glue);
-  }
-  files.add(new URL('pkg/hostheap_bg.wasm', BINDINGS).href);
+  visit(new URL(typeof entry === 'string' ? entry : entry.default, BINDINGS));
   return [...files].map((href) => new URL(href));
 }
 
@@ -465,12 +507,15 @@ async function size() {
   const everything = gzipped(files);
   return [
     row('size, gzip -9: wasm + wasm-bindgen glue', bytes(allocator), '', '', NaN, atMost(16 * KIB, bytes, allocator)),
-    row(`  all ${files.length} files import loads`, bytes(everything), '', '', NaN, atMost(16 * KIB, bytes, everything)),
+    row(`  import { alloc } from 'hostheap': ${files.length} files`, bytes(everything), '', '', NaN, atMost(16 * KIB, bytes, everything)),
   ];
 }
 
 /** Scenarios in table order; the keys name them on the command line. */
-const SCENARIOS = { churn, tokens, scratch, fragmentation, trim, metadata, size };
+const SCENARIOS = {
+  churn, tokens, scratch, realloc, fragmentation, trim, metadata, size,
+  typed: () => typed({ bestOfEach, fresh, row, atMost, times, ns }),
+};
 
 // ---------------------------------------------------------------------------
 // The table.

@@ -108,9 +108,10 @@ export function alignError(call, align) {
   return kindError(call, 'options.align to be a power of two from 16 to 65536', align);
 }
 
-/** Error for a range that overlaps a span in use. */
-export function overlapError(call, addr, size, span, what) {
-  return new RangeError(`${call}: bytes ${addr} to ${addr + size} overlap the ${what} at ${span}`);
+/** Error for the range `[addr, addr + size)`, widened to `[low, high)`, that overlaps a span in use. */
+export function overlapError(call, addr, size, low, high, span, what) {
+  const widened = low === addr && high === addr + size ? '' : ` (bytes ${low} to ${high} in whole atoms)`;
+  return new RangeError(`${call}: addr ${addr} and size ${size}${widened} overlap the ${what} at ${span}`);
 }
 
 /** Error for a heap state that does not allow the call. */

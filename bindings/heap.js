@@ -33,7 +33,6 @@ import {
   tokenError,
 } from './errors.js';
 import { Listeners, EVENT_TYPES } from './listeners.js';
-import { managerOf } from './manager/index.js';
 import { planHeap } from './options.js';
 import { DebugLog } from './debug.js';
 import { spansToSVG } from './svg.js';
@@ -195,15 +194,6 @@ export class Heap {
   /** The memory size in 16-byte blocks. @type {number} */
   get cap() {
     return this.#buffer.byteLength / ATOM;
-  }
-
-  /**
-   * The typed heap manager of this heap (wasm-heap-manager's API), made at
-   * first use: it follows grow and trim, and its `alloc…` refs are freed
-   * when collected. @type {import('./manager/index.js').HeapManager}
-   */
-  get manager() {
-    return managerOf(this);
   }
 
   /**
@@ -394,7 +384,7 @@ export class Heap {
     }
     const start = Math.floor(addr / ATOM);
     const atoms = Math.ceil((addr + size) / ATOM) - start;
-    this.#checkFree(call, start, atoms);
+    this.#checkFree(call, addr, size, start, atoms);
     const pages = Math.ceil((start + atoms) / ATOMS_PER_PAGE) - this.#engine.pages();
     if (pages > 0) {
       const errors = [];
@@ -823,12 +813,12 @@ export class Heap {
     return Math.min(this.#limit, Math.ceil(this.#end / PAGE));
   }
 
-  /** Throws when atoms `[start, start + atoms)` overlap a span in use. */
-  #checkFree(call, start, atoms) {
+  /** Throws when atoms `[start, start + atoms)`, which hold bytes `[addr, addr + size)`, overlap a span in use. */
+  #checkFree(call, addr, size, start, atoms) {
     const span = this.#engine.overlap(start, atoms);
     if (span === NO_FIT) return;
     const what = this.#engine.kindOf(span) === KIND_RESERVED ? 'reserved span' : 'live block';
-    throw overlapError(call, start * ATOM, atoms * ATOM, span, what);
+    throw overlapError(call, addr, size, start * ATOM, (start + atoms) * ATOM, span, what);
   }
 
   #reserveAtoms(start, atoms) {

@@ -1,8 +1,6 @@
 // Types of the hostheap package. Sizes and addresses are bytes; `…Atoms`
 // stats count 16-byte atoms; `pages` are 64 KiB.
 
-import type { HeapManager } from './manager/index.js';
-
 /** A value a FinalizationRegistry can watch: an object, a function or a non-registered symbol. */
 export type Token = object | symbol;
 
@@ -194,9 +192,6 @@ export interface Heap {
    * @throws {Error} the heap keeps no log
    */
   leaks(): Leak[];
-
-  /** This heap's typed manager (made at first use): follows grow and trim; `alloc…` refs are freed when collected. */
-  readonly manager: HeapManager;
 }
 
 /** Creates an independent heap with its own memory, events and stats. */
@@ -249,58 +244,8 @@ export const largestAtoms: Heap['largestAtoms'];
 export const reservedBytes: Heap['reservedBytes'];
 export const reservedAtoms: Heap['reservedAtoms'];
 
-/** The default heap's typed manager: follows grow and trim; `alloc…` refs are freed when collected. */
-export const manager: HeapManager;
-export * from './manager/index.js';
-
-// ---- data segments -------------------------------------------------------
-
-/** Module bytes, or a Module made by {@link compile} (whose bytes it remembers). */
-export type ModuleSource = ArrayBuffer | SharedArrayBuffer | ArrayBufferView | WebAssembly.Module;
-
-/** An active data segment of memory 0: `size` bytes written at `offset` at each instantiation. */
-export interface DataSegment {
-  /** The segment's position in the data section, passive ones counted. */
-  index: number;
-  /** Where it is written, unsigned. */
-  offset: number;
-  size: number;
-}
-
-/** A range reserved for data segments: rounded out to 16-byte atoms, with the modules it serves. */
-export interface ReservedRange {
-  addr: number;
-  size: number;
-  modules: string[];
-}
-
-/**
- * Compiles module bytes like `new WebAssembly.Module(bytes)` and remembers
- * a copy of them, so the Module's data segments can be read later.
- * @throws {TypeError} bytes is not an ArrayBuffer or an ArrayBufferView
- * @throws {WebAssembly.CompileError} the bytes are not a valid module
- */
-export function compile(bytes: ArrayBuffer | SharedArrayBuffer | ArrayBufferView): WebAssembly.Module;
-
-/**
- * The active data segments of memory 0 with constant (`i32.const`) offsets.
- * @throws {TypeError} source is not bytes, or a Module not made by `compile`
- * @throws {RangeError} malformed bytes, an offset that is not a constant, a segment ending past 2^32
- */
-export function dataSegments(source: ModuleSource): DataSegment[];
-
-/**
- * Reserves the data segments of modules sharing `heap`'s memory. Refuses,
- * reserving nothing, when segments of two modules share a byte, or when a
- * range holds a live block.
- * @param heap a Heap, or the package itself for the default heap
- * @param modules names (for messages) to module sources
- * @returns the reserved ranges, in address order
- */
-export function reserveDataSegments(
-  heap: { reserve(addr: number, size: number): unknown; unreserve(addr: number): unknown },
-  modules: Record<string, ModuleSource> | Map<string, ModuleSource>,
-): ReservedRange[];
+/** The default heap as a Heap object, for code that takes one (`createHeapManager` from `hostheap/manager`, say). */
+export const heap: Heap;
 
 // ---- debugging -----------------------------------------------------------
 

@@ -137,13 +137,11 @@ export const largestAtoms = () => heap.largestAtoms();
 export const reservedAtoms = () => heap.reservedAtoms();
 
 export { createHeap };
+export { spansToSVG } from './svg.js';
 
 /**
- * The default heap's typed manager (wasm-heap-manager's API): follows grow
- * and trim, and frees the block of an `alloc…` ref when the ref is collected.
- * @type {import('./manager/index.js').HeapManager}
+ * The default heap as a {@link Heap} object, for code that takes one (such
+ * as `createHeapManager` from `hostheap/manager`).
+ * @type {Heap}
  */
-export const manager = heap.manager;
-export * from './manager/index.js';
-export { compile, dataSegments, reserveDataSegments } from './segments.js';
-export { spansToSVG } from './svg.js';
+export { heap };

@@ -19,7 +19,7 @@ function checkBytes(name, value, low, high) {
 }
 
 function checkBoolean(name, value) {
-  if (typeof value !== 'boolean') throw choiceError(CALL, name, 'true or false', value);
+  if (typeof value !== 'boolean') throw new TypeError(`${CALL}: expected ${name} to be true or false, got ${describe(value)}`);
 }
 
 /**
@@ -56,7 +56,7 @@ export function planHeap(options) {
   if (options.start !== undefined && options.heapBase !== undefined) {
     throw new TypeError(`${CALL}: options.start and options.heapBase name the same thing; give one`);
   }
-  const start = options.start ?? options.heapBase ?? 0;
+  const start = options.start !== undefined ? options.start : options.heapBase !== undefined ? options.heapBase : 0;
   checkBytes(options.start !== undefined ? 'options.start' : 'options.heapBase', start, 0, ADDRESS_SPACE - 16);
   const { end = ADDRESS_SPACE } = options;
   checkBytes('options.end', end, start + 16, ADDRESS_SPACE);

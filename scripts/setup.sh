@@ -14,7 +14,24 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }')" != "$wasm_bind
   cargo install --quiet wasm-bindgen-cli --version "$wasm_bindgen_version"
 fi
 
-if [ ! -d node_modules/wabt ] || [ package.json -nt node_modules/.package-lock.json ]; then
-  echo "setup: installing npm dependencies" >&2
-  npm install --no-audit --no-fund --loglevel=error
+# The dev dependencies include the other runtimes the tests use: deno and
+# bun ship their binaries in their npm packages; playwright-core drives
+# Debian's Chromium and downloads no browser.
+npm_tools=(wabt binaryen esbuild typescript playwright-core deno bun)
+for tool in "${npm_tools[@]}"; do
+  if [ ! -d "node_modules/$tool" ] || [ package.json -nt node_modules/.package-lock.json ]; then
+    echo "setup: installing npm dependencies" >&2
+    npm install --no-audit --no-fund --loglevel=error
+    break
+  fi
+done
+
+# Chromium and its driver, from Debian, for the browser tests (scripts/test
+# sets HOSTHEAP_BROWSER=1; building and the examples do not need them).
+if [ "${HOSTHEAP_BROWSER:-}" = 1 ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; }; then
+  echo "setup: installing chromium and chromium-driver from Debian (a few minutes)" >&2
+  as_root=()
+  [ "$(id -u)" = 0 ] || as_root=(sudo)
+  "${as_root[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq chromium chromium-driver >/dev/null
 fi

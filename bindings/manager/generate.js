@@ -314,7 +314,7 @@ function renderJs() {
     '',
     '/**',
     ' * A typed heap manager. Create one with createWasmHeapManager,',
-    ' * wrapEmscriptenModuleHeap or createHeapManager (or `heap.manager`).',
+    ' * wrapEmscriptenModuleHeap, createHeapManager or managerOf.',
     ' */',
     'export class HeapManager extends StructManager {',
   ];

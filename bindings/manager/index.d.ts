@@ -143,7 +143,12 @@ export declare class CustomArrayRef extends ArrayRef {
 export function defineStruct<T extends Record<string, FieldTypeName | StructType>>(fields: T): StructType<T>;
 export function defineStruct(fields: [string, FieldTypeName | StructType][]): StructType;
 
-/** A typed heap manager (the API of wasm-heap-manager). */
+/** A typed heap manager (the API of wasm-heap-manager); made by the functions below, not by `new`. */
+export declare class HeapManager {
+  protected constructor();
+}
+/** A manager whose `pollingMode` is `'always'`: it looks for a new heap before every access. */
+export declare class PollingHeapManager extends HeapManager {}
 export interface HeapManager extends HeapManagerMethods {
   /** The heap's current buffer. */
   readonly buffer: ArrayBuffer | SharedArrayBuffer;
@@ -185,5 +190,8 @@ export function wrapEmscriptenModuleHeap(
  */
 export function createHeapManager(heap: import('../index.js').Heap, options?: BoundHeapManagerOptions): HeapManager;
 
-/** The heap's own manager (what `heap.manager` returns), made at first use. */
+/** The heap's own manager with default options, made at first use and the same ever after. */
 export function managerOf(heap: import('../index.js').Heap): HeapManager;
+
+/** The default heap's manager: `managerOf(heap)` for the `heap` that `hostheap` exports. */
+export const manager: HeapManager;

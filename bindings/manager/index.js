@@ -1,11 +1,14 @@
-// The typed heap manager: reads, writes, atomics, views, strings, refs,
-// structs and custom arrays over a heap, with the API of wasm-heap-manager.
-// `createWasmHeapManager` and `wrapEmscriptenModuleHeap` work over any heap
-// and allocator; `createHeapManager` (and `heap.manager`) bind one to a
-// hostheap heap, following its grow and trim and tying refs to the GC.
+// The typed heap manager, the package's `hostheap/manager` entry: reads,
+// writes, atomics, views, strings, refs, structs and custom arrays over a
+// heap, with the API of wasm-heap-manager. `createWasmHeapManager` and
+// `wrapEmscriptenModuleHeap` work over any heap and allocator;
+// `createHeapManager` (and `managerOf`, `manager`) bind one to a hostheap
+// heap, following its grow and trim and tying refs to the GC. An entry of
+// its own, so that `import { alloc } from 'hostheap'` does not load it.
 
 import { HeapManager, PollingHeapManager } from './manager.generated.js';
 import { describe } from '../errors.js';
+import { heap as defaultHeap } from '../index.js';
 
 export * from './manager.generated.js';
 export { ArrayRef, HeapRef, POLLING_MODES, PointerArrayRef, StringRef } from './core.js';
@@ -89,7 +92,7 @@ export function createHeapManager(heap, options) {
 const managers = new WeakMap();
 
 /**
- * The manager of `heap` with default options, made at first use; `heap.manager` returns it.
+ * The manager of `heap` with default options, made at first use and the same ever after.
  * @param {import('../heap.js').Heap} heap
  * @returns {HeapManager}
  */
@@ -101,3 +104,9 @@ export function managerOf(heap) {
   }
   return manager;
 }
+
+/**
+ * The default heap's manager (`managerOf` the `heap` that `hostheap` exports).
+ * @type {HeapManager}
+ */
+export const manager = managerOf(defaultHeap);

@@ -23,7 +23,7 @@ function toPointer53(call, raw) {
 
 /**
  * A typed heap manager. Create one with createWasmHeapManager,
- * wrapEmscriptenModuleHeap or createHeapManager (or `heap.manager`).
+ * wrapEmscriptenModuleHeap, createHeapManager or managerOf.
  */
 export class HeapManager extends StructManager {
   // Int8

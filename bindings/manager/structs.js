@@ -60,7 +60,7 @@ export class StructType {
  * @throws {RangeError} when a name repeats, clashes with a ref member, or a type is unknown
  * @example
  * const Point = defineStruct({ x: 'Float64', y: 'Float64', id: 'Uint32' });
- * const p = heap.manager.allocStruct(Point, { x: 1, y: 2, id: 7 });
+ * const p = managerOf(heap).allocStruct(Point, { x: 1, y: 2, id: 7 });
  * p.x += 1;
  */
 export function defineStruct(fields) {

@@ -3,7 +3,8 @@
 // segment would overwrite them is refused.
 // Run: node examples/data-segment/main.js
 
-import { createHeap, dataSegments, reserveDataSegments } from 'hostheap';
+import { createHeap } from 'hostheap';
+import { dataSegments, reserveDataSegments } from 'hostheap/segments';
 import { INITIAL_COUNTS, Tally, TALLY } from './tally.js';
 import { watBytes } from './wat.js';
 

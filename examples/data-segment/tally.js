@@ -3,7 +3,7 @@
 // reserved in the heap, so no block is placed over them and the heap keeps
 // their bytes when trim() moves everything to a new memory.
 
-import { compile, dataSegments, reserveDataSegments } from 'hostheap';
+import { compile, dataSegments, reserveDataSegments } from 'hostheap/segments';
 import { watBytes } from './wat.js';
 
 /** The compiled guest; made by compile() so its data segments can be read back. */

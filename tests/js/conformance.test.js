@@ -12,7 +12,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as theirs from 'wasm-heap-manager';
-import * as ours from 'hostheap';
+import { createHeap } from 'hostheap';
+import * as ours from 'hostheap/manager';
 
 const PAGE = 65536;
 
@@ -51,8 +52,8 @@ function generic(options, pages) {
 
 /** The release over one hostheap heap (through malloc and free), ours bound to another. */
 function bound() {
-  const a = ours.createHeap();
-  const b = ours.createHeap();
+  const a = createHeap();
+  const b = createHeap();
   // The release takes address 0 for a failed allocation: keep both first blocks.
   a.malloc(16);
   b.malloc(16);
@@ -348,7 +349,7 @@ test('conformance, random: 3000 random writes and reads of random types agree', 
 });
 
 test('the document spellings are the release spellings', () => {
-  const manager = ours.createHeap().manager;
+  const manager = ours.managerOf(createHeap());
   const pairs = [
     ['readClampedUint8', 'readUint8Clamped'], ['writeClampedUint8', 'writeUint8Clamped'],
     ['readClampedUint8Atomic', 'readUint8ClampedAtomic'], ['allocClampedUint8', 'allocUint8Clamped'],

@@ -1,85 +1,18 @@
-// The examples, run as programs and imported as libraries. The PRNG guest is
-// checked against a plain JS model of the same generator, and the model is
-// anchored to xoshiro128**'s published reference outputs.
+// The examples imported as libraries, in every runtime the suite runs on
+// (examples.node.test.js runs them as programs). The PRNG guest is checked
+// against a plain JS model of the same generator (prng-model.js), and the
+// model is anchored to xoshiro128**'s published reference outputs.
 
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
 import { collectUntil } from './collect.js';
+import { CRC_TABLE, modelRand, modelSeed, modelSequence, xoshiroStep } from './prng-model.js';
 import { free, grow, malloc, memory, trim, usedBytes } from 'hostheap';
 import { Prng } from '../../examples/prng/prng.js';
 import { fnv, hashText, ring, ringValues, vec, writeF64 } from '../../examples/shared-modules/modules.js';
 
 const PAGE_SIZE = 65536;
-
-// ---- a plain JS model of prng.wat ---------------------------------------
-
-const CRC_TABLE = Int32Array.from({ length: 256 }, (_, byte) => {
-  let crc = byte;
-  for (let bit = 0; bit < 8; bit++) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
-  return crc;
-});
-
-function rotl(x, r) {
-  return (x << r) | (x >>> (32 - r));
-}
-
-function scramble(z) {
-  z = Math.imul(z ^ (z >>> 16), 0x21f0aaad);
-  z = Math.imul(z ^ (z >>> 15), 0x735a2d97);
-  return z ^ (z >>> 15);
-}
-
-function modelSeed(seed) {
-  const state = [];
-  for (let k = 0; k < 4; k++) state.push(scramble((seed = (seed + 0x9e3779b9) | 0)));
-  return state;
-}
-
-/** One xoshiro128** step on `state` (in place); returns the unmixed output. */
-function xoshiroStep(state) {
-  const out = Math.imul(rotl(Math.imul(state[1], 5), 7), 9);
-  const shifted = state[1] << 9;
-  state[2] ^= state[0];
-  state[3] ^= state[1];
-  state[1] ^= state[2];
-  state[0] ^= state[3];
-  state[2] ^= shifted;
-  state[3] = rotl(state[3], 11);
-  return out;
-}
-
-function modelRand(state) {
-  const out = xoshiroStep(state);
-  return out ^ CRC_TABLE[out >>> 24];
-}
-
-function modelSequence(state, count) {
-  return Array.from({ length: count }, () => modelRand(state));
-}
-
-// ---- helpers ------------------------------------------------------------
-
-function runExample(relative) {
-  const path = fileURLToPath(new URL(relative, import.meta.url));
-  const run = spawnSync(process.execPath, ['--expose-gc', path], { encoding: 'utf8' });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
-
-/** The text after `prefix` on the line that starts with it. */
-function lineAfter(stdout, prefix) {
-  const line = stdout.split('\n').find((candidate) => candidate.startsWith(prefix));
-  assert.ok(line !== undefined, `no line starting with ${JSON.stringify(prefix)} in:\n${stdout}`);
-  return line.slice(prefix.length);
-}
-
-function numberIn(text, pattern) {
-  const match = pattern.exec(text);
-  assert.ok(match, `${pattern} not found in:\n${text}`);
-  return Number(match[1]);
-}
 
 function pages() {
   return memory.buffer.byteLength / PAGE_SIZE;
@@ -88,69 +21,6 @@ function pages() {
 function draw(prng, count) {
   return Array.from({ length: count }, () => prng.rand());
 }
-
-// ---- the examples as programs -------------------------------------------
-
-describe('examples/prng/main.js', () => {
-  let run;
-  before(() => {
-    run = runExample('../../examples/prng/main.js');
-  });
-
-  test('exits with 0', () => {
-    assert.equal(run.status, 0, run.stderr);
-  });
-
-  test('prints equal sequences for equal seeds, and they are the model sequence for seed 42', () => {
-    const a = lineAfter(run.stdout, 'seed 42, generator a: ');
-    const b = lineAfter(run.stdout, 'seed 42, generator b: ');
-    assert.equal(a, b);
-    assert.deepEqual(a.split(' ').map(Number), modelSequence(modelSeed(42), 5));
-    assert.notEqual(lineAfter(run.stdout, 'seed 7,  generator c: '), a);
-  });
-
-  test('reclaims the bytes of collected generators', () => {
-    assert.ok(numberIn(run.stdout, /reclaimed (\d+) bytes/) > 0, run.stdout);
-  });
-
-  test('creates enough generators to grow the memory, and trim releases pages', () => {
-    const grownTo = numberIn(run.stdout, /memory \d+ -> (\d+) pages$/m);
-    assert.ok(grownTo > 2, run.stdout);
-    assert.ok(numberIn(run.stdout, /released (\d+) pages/) > 0, run.stdout);
-  });
-
-  test('a surviving generator says after trim what it would have said before', () => {
-    assert.equal(lineAfter(run.stdout, 'a after trim: '), lineAfter(run.stdout, 'a before trim would say: '));
-    assert.equal(lineAfter(run.stdout, 'same numbers after trim: '), 'yes');
-  });
-});
-
-describe('examples/shared-modules/main.js', () => {
-  let run;
-  before(() => {
-    run = runExample('../../examples/shared-modules/main.js');
-  });
-
-  test('exits with 0', () => {
-    assert.equal(run.status, 0, run.stderr);
-  });
-
-  test('answers match plain JS, and are the same after growth and after trim', () => {
-    assert.equal(lineAfter(run.stdout, 'matches plain JS: '), 'yes');
-    const before = lineAfter(run.stdout, 'before growth: ');
-    assert.equal(lineAfter(run.stdout, 'after growth: '), before);
-    assert.equal(lineAfter(run.stdout, 'after trim: '), before);
-  });
-
-  test('trim releases pages and respawns all three guests', () => {
-    assert.ok(numberIn(run.stdout, /released (\d+) pages/) > 0, run.stdout);
-    assert.equal(lineAfter(run.stdout, 'guests respawned on the new memory: '), '3 of 3');
-  });
-
-  test('the ring keeps its FIFO order on the new memory', () => {
-    assert.equal(lineAfter(run.stdout, 'ring continues after trim: '), 'yes');
-  });
-});
 
 // ---- the PRNG wrapper, in process ---------------------------------------
 

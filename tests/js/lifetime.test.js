@@ -37,11 +37,14 @@ test('blocks of live tokens are never freed, whatever else is collected', async 
 
 test('a symbol can be a token', async () => {
   const heap = createHeap();
-  let symbol = Symbol('owner');
-  heap.alloc(16, symbol);
+  // Tokens live in an object, not in local variables: JavaScriptCore may
+  // collect a local that is never read again, and its conservative stack scan
+  // may keep one alive after it is cleared.
+  const held = { symbol: Symbol('owner') };
+  heap.alloc(16, held.symbol);
   await collectRounds();
   assert.equal(heap.usedBytes(), 16, 'held while the symbol is reachable');
-  symbol = null;
+  held.symbol = null;
   await collectUntil(() => heap.usedBytes() === 0, 'the symbol-owned block to be freed');
 });
 
@@ -73,15 +76,14 @@ test('free releases a token block early; the later collection frees nothing, eve
 
 test('an early-freed token block whose address goes to another token block: each token frees only its own', async () => {
   const heap = createHeap();
-  let first = {};
-  const addr = heap.alloc(32, first);
+  const held = { first: {}, second: {} }; // in an object, as above
+  const addr = heap.alloc(32, held.first);
   heap.free(addr);
-  let second = {};
-  assert.equal(heap.alloc(32, second), addr);
-  first = null;
+  assert.equal(heap.alloc(32, held.second), addr);
+  held.first = null;
   await collectRounds(10);
   assert.equal(heap.usedBytes(), 32, 'the first token frees nothing');
-  second = null;
+  held.second = null;
   await collectUntil(() => heap.usedBytes() === 0, 'the second token to free its block');
 });
 

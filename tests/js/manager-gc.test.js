@@ -3,12 +3,13 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHeap, createHeapManager, defineStruct } from 'hostheap';
+import { createHeap } from 'hostheap';
+import { createHeapManager, defineStruct, managerOf } from 'hostheap/manager';
 import { collectRounds, collectUntil } from './collect.js';
 
 test('a ref dropped without free() is freed when it is collected', async () => {
   const heap = createHeap();
-  const manager = heap.manager;
+  const manager = managerOf(heap);
   // In a helper: a suspended async frame may hold on to a local.
   (() => {
     manager.allocFloat64Array(100);
@@ -32,7 +33,7 @@ test('tracking does not keep refs alive: the list empties as they are collected'
 
 test('live refs are never freed, whatever else is collected', async () => {
   const heap = createHeap();
-  const manager = heap.manager;
+  const manager = managerOf(heap);
   const kept = [];
   (() => {
     for (let i = 0; i < 100; i++) {
@@ -49,7 +50,7 @@ test('live refs are never freed, whatever else is collected', async () => {
 
 test('free() before collection frees once: a later block at the same address survives the ref\'s collection', async () => {
   const heap = createHeap();
-  const manager = heap.manager;
+  const manager = managerOf(heap);
   let address;
   (() => {
     const ref = manager.allocFloat64(1);
@@ -67,7 +68,7 @@ test('free() before collection frees once: a later block at the same address sur
 
 test('refs keep working across grow and trim, and are still freed when collected', async () => {
   const heap = createHeap();
-  const manager = heap.manager;
+  const manager = managerOf(heap);
   const ref = manager.allocInt32Array([5, 6, 7]);
   (() => {
     const big = heap.malloc(8 * 65536);
@@ -89,8 +90,8 @@ test('the manager itself can be collected with its heap', async () => {
   });
   (() => {
     const heap = createHeap();
-    registry.register(heap.manager, 'manager');
-    heap.manager.allocInt32(1);
+    registry.register(managerOf(heap), 'manager');
+    managerOf(heap).allocInt32(1);
   })();
   await collectUntil(() => collected, 'a dropped heap\'s manager to be collected');
 });

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { createWasmHeapManager } from 'hostheap';
+import { createWasmHeapManager } from 'hostheap/manager';
 
 const noAllocator = () => {
   throw new Error('the workers only read and write');

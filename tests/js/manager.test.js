@@ -1,7 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as hostheap from 'hostheap';
-import { createHeap, createHeapManager, createWasmHeapManager, defineStruct, wrapEmscriptenModuleHeap } from 'hostheap';
+import { createHeap } from 'hostheap';
+import * as managers from 'hostheap/manager';
+import { createHeapManager, createWasmHeapManager, defineStruct, managerOf, wrapEmscriptenModuleHeap } from 'hostheap/manager';
 
 const PAGE = 65536;
 
@@ -24,19 +26,19 @@ const snapshot = (manager) => new Uint8Array(manager.buffer).slice();
 // ---------------------------------------------------------------------------
 // Binding to hostheap heaps.
 
-test('heap.manager is one manager per heap, and the package exports the default heap\'s', () => {
+test('managerOf gives one manager per heap, and hostheap/manager exports the default heap\'s', () => {
   const heap = createHeap();
-  assert.equal(heap.manager, heap.manager);
-  assert.notEqual(heap.manager, createHeap().manager);
-  assert.notEqual(createHeapManager(heap), heap.manager, 'createHeapManager makes another');
-  const ref = hostheap.manager.allocInt32(41);
+  assert.equal(managerOf(heap), managerOf(heap));
+  assert.notEqual(managerOf(heap), managerOf(createHeap()));
+  assert.notEqual(createHeapManager(heap), managerOf(heap), 'createHeapManager makes another');
+  const ref = managers.manager.allocInt32(41);
   assert.equal(new Int32Array(hostheap.buffer, ref.address, 1)[0], 41, 'the default manager writes the default heap');
   ref.free();
 });
 
 test('a bound manager follows grow: refs and reads work on the new buffer', () => {
   const heap = createHeap();
-  const manager = heap.manager;
+  const manager = managerOf(heap);
   const ref = manager.allocFloat64(2.5);
   const before = heap.buffer;
   const big = heap.malloc(3 * PAGE);
@@ -50,7 +52,7 @@ test('a bound manager follows grow: refs and reads work on the new buffer', () =
 
 test('a bound manager follows trim: the old buffer stays attached, yet reads and writes go to the new memory', () => {
   const heap = createHeap();
-  const manager = heap.manager;
+  const manager = managerOf(heap);
   const ref = manager.allocInt32Array([1, 2, 3]);
   const big = heap.malloc(4 * PAGE);
   heap.free(big);

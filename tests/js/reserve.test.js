@@ -43,8 +43,8 @@ test('reserving over a live block or another reservation names it and changes no
   const a = heap.malloc(64);
   heap.reserve(256, 32);
   const spans = heap.spans();
-  assert.throws(() => heap.reserve(32, 64), { name: 'RangeError', message: 'reserve(addr, size): bytes 32 to 96 overlap the live block at 0' });
-  assert.throws(() => heap.reserve(200, 64), { name: 'RangeError', message: 'reserve(addr, size): bytes 192 to 272 overlap the reserved span at 256' });
+  assert.throws(() => heap.reserve(32, 64), { name: 'RangeError', message: 'reserve(addr, size): addr 32 and size 64 overlap the live block at 0' });
+  assert.throws(() => heap.reserve(200, 64), { name: 'RangeError', message: 'reserve(addr, size): addr 200 and size 64 (bytes 192 to 272 in whole atoms) overlap the reserved span at 256' });
   assert.throws(() => heap.reserve(-1, 4), { name: 'RangeError', message: /expected addr to be an integer from 0 to 4294967295, got -1/ });
   assert.throws(() => heap.reserve(2 ** 32 - 16, 32), { name: 'RangeError', message: /expected size to be an integer from 1 to 16, got 32/ });
   assert.throws(() => heap.reserve('0', 4), TypeError);

@@ -7,7 +7,8 @@ import { describe, test } from 'node:test';
 import initWabt from 'wabt';
 
 import * as hostheap from 'hostheap';
-import { compile, createHeap, dataSegments, reserveDataSegments } from 'hostheap';
+import { createHeap } from 'hostheap';
+import { compile, dataSegments, reserveDataSegments } from 'hostheap/segments';
 import { INITIAL_COUNTS, LABEL_ADDR, SLOTS, TABLE_ADDR, TALLY, Tally } from '../../examples/data-segment/tally.js';
 import { watBytes } from '../../examples/data-segment/wat.js';
 
