@@ -1,5 +1,5 @@
 //! The engine's public API on the host: whole scenarios, each ending in
-//! `check()`. The random model comparison lives in src/engine/model.rs.
+//! `check()`. The random comparison with a model lives in tests/fuzz/.
 
 use hostheap::engine::{Engine, EngineError, Kind, Span, Stats, ATOMS_PER_PAGE, MAX_PAGES};
 

@@ -23,8 +23,6 @@ mod aligned;
 mod bins;
 mod index;
 mod layout;
-#[cfg(test)]
-mod model;
 mod ordered;
 mod realloc;
 mod reserve;

@@ -1,24 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import wabtInit from 'wabt';
 import { createHeap } from 'hostheap';
+import { compileWat } from './wat.js';
 
 const PAGE = 65536;
-const wabt = await wabtInit();
-
-function compile(text) {
-  const parsed = wabt.parseWat('inline.wat', text);
-  try {
-    parsed.validate();
-    return new WebAssembly.Module(parsed.toBinary({}).buffer);
-  } finally {
-    parsed.destroy();
-  }
-}
 
 test('a heap adopts a memory a module exports, above the module\'s own data', () => {
   // A module that owns its memory, keeps data at the bottom and says where its heap may start.
-  const module = compile(`(module
+  const module = compileWat(`(module
     (memory (export "memory") 1 8)
     (global (export "__heap_base") i32 (i32.const 1040))
     (data (i32.const 1024) "module data")

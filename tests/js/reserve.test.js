@@ -1,21 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import wabtInit from 'wabt';
 import { createHeap } from 'hostheap';
+import { compileWat } from './wat.js';
 
 const PAGE = 65536;
-const wabt = await wabtInit();
-
-/** A module from WebAssembly text, compiled by wabt. */
-function compile(text) {
-  const parsed = wabt.parseWat('inline.wat', text);
-  try {
-    parsed.validate();
-    return new WebAssembly.Module(parsed.toBinary({}).buffer);
-  } finally {
-    parsed.destroy();
-  }
-}
 
 test('reserved bytes are never handed out, and count apart from used ones', () => {
   const heap = createHeap();
@@ -99,7 +87,7 @@ test('a heap with an end trims below it and reserves past it again when it grows
 
 test('trim keeps what runtime code wrote into a reserved data segment, though respawn rewrites it', () => {
   const heap = createHeap();
-  const module = compile(`(module
+  const module = compileWat(`(module
     (import "env" "memory" (memory 1))
     (data (i32.const 2048) "hello")
     (func (export "poke") (param i32) (i32.store8 (i32.const 2048) (local.get 0)))
