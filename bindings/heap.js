@@ -131,7 +131,7 @@ export class Heap {
     const plan = planHeap(options);
     this.#maximum = plan.maximum;
     this.#limit = plan.limit;
-    this.#shared = plan.memory === undefined ? plan.shared : plan.memory.buffer instanceof SharedArrayBuffer;
+    this.#shared = plan.memory === undefined ? plan.shared : !(plan.memory.buffer instanceof ArrayBuffer);
     this.#owned = plan.memory === undefined;
     this.#start = plan.start;
     this.#end = plan.end;
