@@ -35,7 +35,7 @@ import {
 import { Listeners, EVENT_TYPES } from './listeners.js';
 import { planHeap } from './options.js';
 import { DebugLog } from './debug.js';
-import { spansToSVG } from './svg.js';
+import { drawSpans } from './svg.js';
 
 /** Bytes in an atom, the unit of alignment. */
 export const ATOM = 16;
@@ -590,7 +590,7 @@ export class Heap {
    * @returns {string} an SVG document
    */
   toSVG(options) {
-    return spansToSVG(this.spans(), this.totalBytes(), options);
+    return drawSpans('toSVG(options)', this.spans(), this.totalBytes(), options);
   }
 
   /** Memory capacity, in bytes. @returns {number} */

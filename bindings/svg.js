@@ -58,7 +58,18 @@ const FONT = 'font-family="sans-serif"';
  * const svg = spansToSVG(heap.spans(), heap.totalBytes(), { title: 'after trim' });
  */
 export function spansToSVG(spans, totalSize, options = {}) {
-  const call = 'spansToSVG(spans, totalSize, options)';
+  return drawSpans('spansToSVG(spans, totalSize, options)', spans, totalSize, options);
+}
+
+/**
+ * {@link spansToSVG}, with errors that name `call`.
+ * @param {string} call the call as error messages show it
+ * @param {{ addr: number, size: number, free?: boolean, kind?: string }[]} spans as for spansToSVG
+ * @param {number} totalSize
+ * @param {{ width?: number, height?: number, title?: string }} [options]
+ * @returns {string}
+ */
+export function drawSpans(call, spans, totalSize, options = {}) {
   if (!(Number.isInteger(totalSize) && totalSize >= 1 && totalSize <= ADDRESS_SPACE)) {
     throw kindError(call, 'totalSize', `an integer from 1 to ${ADDRESS_SPACE}`, totalSize);
   }

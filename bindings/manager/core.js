@@ -39,8 +39,8 @@ export function addressError(call, address, bytes, size) {
   if (!(Number.isSafeInteger(address) && address >= 0)) {
     return new RangeError(`${call}: address must be an integer from 0 to ${Number.MAX_SAFE_INTEGER}, got ${describe(address)}`);
   }
-  if (address % bytes !== 0) return new RangeError(`${call}: ${address} is not a multiple of ${bytes}`);
-  return new RangeError(`${call}: ${bytes} bytes at ${address} pass the end of the heap (${size} bytes)`);
+  if (address % bytes !== 0) return new RangeError(`${call}: address ${address} is not a multiple of ${bytes}`);
+  return new RangeError(`${call}: ${bytes} bytes at address ${address} pass the end of the heap (${size} bytes)`);
 }
 
 /** Error for a value a write does not accept; `type.allowed` says what it does. */
@@ -226,7 +226,7 @@ export class ManagerBase {
     this._sync();
     const end = address + count * bytes;
     if (end > this._u8.length && !this._grown(end)) {
-      throw new RangeError(`${call}: ${count} elements of ${bytes} bytes at ${address} pass the end of the heap (${this._u8.length} bytes)`);
+      throw new RangeError(`${call}: ${count} elements of ${bytes} bytes at address ${address} pass the end of the heap (${this._u8.length} bytes)`);
     }
     return address / bytes;
   }

@@ -19,14 +19,22 @@ const isPointer = (type) => type.name.startsWith('Pointer');
 /**
  * The fast path's probe: for a number `address`, `view[address / bytes]`
  * is undefined exactly when the address is negative, fractional,
- * misaligned, past the end, or the buffer was detached. Once optimized for
- * in-bounds accesses of small integers, V8 folds the `typeof` and the
- * probe into the bounds check the access needs anyway, and only a failing
- * access leaves the fast path (for `_index`, which says what was wrong).
- * The `typeof` comes first so that no other kind of address is converted.
+ * misaligned, past the end, or the buffer was detached; but a subnormal
+ * address just above 0 divides to 0, so a quotient of 0 must come from
+ * an address of 0 (`exact`, a compare that is almost never taken). Once
+ * optimized for in-bounds accesses of small integers, V8 folds the
+ * `typeof` and the probe into the bounds check the access needs anyway,
+ * and only a failing access leaves the fast path (for `_index`, which says
+ * what was wrong). The `typeof` comes first so that no other kind of
+ * address is converted.
  */
 function probe(field, bytes) {
-  return `typeof address === 'number' && this.${field}[address / ${bytes}] !== undefined`;
+  return `typeof address === 'number' && this.${field}[address / ${bytes}] !== undefined${exact(bytes, `address / ${bytes}`)}`;
+}
+
+/** The probe's guard against subnormal addresses, for types wider than a byte. */
+function exact(bytes, index) {
+  return bytes > 1 ? ` && (${index} !== 0 || address === 0)` : '';
 }
 
 /** The element index of `address`, through `_index` when the probe fails. */
@@ -83,8 +91,9 @@ function numberMethods(type) {
   let call = `read${name}(address)`;
   out.push(...method(`read${name}(address)`, [
     "if (typeof address === 'number') {",
-    `  const value = this.${field}[address / ${bytes}];`,
-    `  if (value !== undefined) return ${load(type, call, 'value')};`,
+    `  const index = address / ${bytes};`,
+    `  const value = this.${field}[index];`,
+    `  if (value !== undefined${exact(bytes, 'index')}) return ${load(type, call, 'value')};`,
     '}',
     `const index = this._index('${call}', address, ${bytes});`,
     `return ${load(type, call, `this.${field}[index]`)};`,
@@ -93,9 +102,12 @@ function numberMethods(type) {
   call = `write${name}(address, value)`;
   out.push(...method(`write${name}(address, value)`, [
     valueCheck(type, call),
-    `if (${probe(field, bytes)}) {`,
-    `  this.${field}[address / ${bytes}] = ${store(type, 'value')};`,
-    '  return;',
+    "if (typeof address === 'number') {",
+    `  const index = address / ${bytes};`,
+    `  if (this.${field}[index] !== undefined${exact(bytes, 'index')}) {`,
+    `    this.${field}[index] = ${store(type, 'value')};`,
+    '    return;',
+    '  }',
     '}',
     `const checked = this._index('${call}', address, ${bytes});`,
     `this.${field}[checked] = ${store(type, 'value')};`,

@@ -82,7 +82,10 @@ export function wrapEmscriptenModuleHeap(module, options) {
  * count.value += 1;
  */
 export function createHeapManager(heap, options) {
-  const call = 'createHeapManager(heap, options)';
+  return bindManager('createHeapManager(heap, options)', heap, options);
+}
+
+function bindManager(call, heap, options) {
   if (!(typeof heap === 'object' && heap !== null && typeof heap.alloc === 'function' && typeof heap.on === 'function' && heap.memory instanceof WebAssembly.Memory)) {
     throw new TypeError(`${call}: heap must be a hostheap heap, got ${describe(heap)}`);
   }
@@ -99,7 +102,7 @@ const managers = new WeakMap();
 export function managerOf(heap) {
   let manager = managers.get(heap);
   if (manager === undefined) {
-    manager = createHeapManager(heap);
+    manager = bindManager('managerOf(heap)', heap, undefined);
     managers.set(heap, manager);
   }
   return manager;

@@ -68,7 +68,7 @@ export function defineStruct(fields) {
   let pairs;
   if (Array.isArray(fields)) pairs = fields;
   else if (typeof fields === 'object' && fields !== null) pairs = Object.entries(fields);
-  else throw new TypeError(`${call}: expected an object or a list of [name, type] pairs, got ${describe(fields)}`);
+  else throw new TypeError(`${call}: fields must be an object or a list of [name, type] pairs, got ${describe(fields)}`);
   if (pairs.length === 0) throw new RangeError(`${call}: a struct needs at least one field`);
   const layout = [];
   let offset = 0;

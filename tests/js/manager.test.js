@@ -144,16 +144,16 @@ test('a bad address is refused: not a number, negative, fractional, misaligned o
   assert.equal(converted, false, 'an address object is never converted');
   assert.throws(() => manager.readInt8(-1), { name: 'RangeError', message: /readInt8\(address\): address must be an integer from 0/ });
   assert.throws(() => manager.readUint8(1.5), RangeError);
-  assert.throws(() => manager.readInt32(6), { name: 'RangeError', message: 'readInt32(address): 6 is not a multiple of 4' });
-  assert.throws(() => manager.writeFloat64(12, 1), { message: 'writeFloat64(address, value): 12 is not a multiple of 8' });
+  assert.throws(() => manager.readInt32(6), { name: 'RangeError', message: 'readInt32(address): address 6 is not a multiple of 4' });
+  assert.throws(() => manager.writeFloat64(12, 1), { message: 'writeFloat64(address, value): address 12 is not a multiple of 8' });
   assert.throws(() => manager.readInt16Atomic(3), { message: /3 is not a multiple of 2/ });
   assert.throws(() => manager.readUint32(4096), {
     name: 'RangeError',
-    message: 'readUint32(address): 4 bytes at 4096 pass the end of the heap (4096 bytes)',
+    message: 'readUint32(address): 4 bytes at address 4096 pass the end of the heap (4096 bytes)',
   });
   assert.throws(() => manager.readFloat64(4092), RangeError);
   assert.equal(manager.readFloat64(4088), 0, 'the last whole element is in bounds');
-  assert.throws(() => manager.viewInt32Array(4088, 4), /4 elements of 4 bytes at 4088 pass the end/);
+  assert.throws(() => manager.viewInt32Array(4088, 4), /4 elements of 4 bytes at address 4088 pass the end/);
   assert.throws(() => manager.viewInt32Array(0, -1), /elementCount must be an integer/);
   assert.throws(() => manager.wrapInt32(2), RangeError);
   assert.throws(() => manager.readBigUint128LE(4088), RangeError);
@@ -460,4 +460,13 @@ test('arrays with a custom element size', () => {
   assert.throws(() => array.readAt(4), RangeError);
   assert.throws(() => manager.allocCustomArray(2, 0), /bytesPerElement must be an integer from 1/);
   assert.deepEqual(Array.from(manager.wrapCustomArray(array.address, 4, 3).readAt(1)), [1, 2, 3]);
+});
+
+test('a subnormal address, whose quotient by the size rounds to 0, is refused too', () => {
+  const manager = managerOf(createHeap());
+  for (const read of ['readInt16', 'readInt32', 'readFloat64', 'readBigInt64']) {
+    assert.throws(() => manager[read](Number.MIN_VALUE), { name: 'RangeError', message: new RegExp(`^${read}\\(address\\): address must be an integer`) });
+  }
+  assert.throws(() => manager.writeInt32(5e-324, 1), RangeError);
+  assert.equal(manager.readInt32(0), 0);
 });

@@ -1,5 +1,7 @@
-// The bad-input sweep: every argument of every public allocator call, on a
-// heap from createHeap and on the default heap's functions, given values of
+// The bad-input sweep: every argument of every public call (the allocator's,
+// the typed manager's reads, writes and constructors, the data-segment
+// reader's and the SVG picture's), on a heap from createHeap and on the
+// default heap's functions, given values of
 // the wrong kind, NaN, infinities, negative, fractional, huge and boundary
 // values. Each must throw a TypeError (wrong kind of value) or RangeError
 // (right kind, wrong value) whose message starts with the call, names the
@@ -10,9 +12,12 @@
 // row. Used by tests/js/badinput.test.js and the figures command.
 
 import * as hostheap from 'hostheap';
+import * as managers from 'hostheap/manager';
+import * as segments from 'hostheap/segments';
 import { snapshot } from './invariants.js';
 
-const { createHeap } = hostheap;
+const { createHeap, spansToSVG } = hostheap;
+const { createHeapManager, createWasmHeapManager, defineStruct, managerOf, wrapEmscriptenModuleHeap } = managers;
 
 /** Values of every kind but a number, a string or a function. */
 const OTHER_KINDS = [null, undefined, true, false, {}, [], [16], 16n, Symbol('s'), Symbol.for('registered'), new Number(16), { valueOf: () => 16 }];
@@ -74,7 +79,76 @@ export const VALUES = {
   bytesOption: { type: 'number', values: [...NOT_NUMBERS.filter((value) => value !== undefined), -1, -16, ...NON_INTEGERS, 2 ** 32 + 16, ...HUGE] },
   booleanOption: { type: 'boolean', values: [0, 1, 'true', '', null, {}, 1n, Symbol('s')] },
   memoryOption: { type: 'memory', values: [0, 'memory', true, null, {}, [], new ArrayBuffer(16), () => {}, Symbol('s')] },
+  // Typed manager addresses: past the end, and misaligned for multi-byte types, go by state.
+  address: { type: 'number', values: [...NOT_NUMBERS, ...NON_INTEGERS, ...NEGATIVE, ...HUGE, 2 ** 32] },
+  notBytes: { type: 'bytes', values: [1, 'x', null, undefined, true, {}, [0, 97, 115, 109], 1n, Symbol('s')] },
+  notObject: { type: 'object', values: [1, 'x', null, undefined, true, 1n, Symbol('s')] },
+  notArray: { type: 'array', values: [1, 'x', null, undefined, true, {}, 1n, Symbol('s')] },
+  notHeap: { type: 'heap', values: [1, 'x', null, undefined, true, {}, [], new ArrayBuffer(16), 1n, Symbol('s')] },
 };
+
+/** Wrong kinds for a typed write of a number, or of a bigint. */
+const NOT_NUMBER_VALUES = ['1', '', null, undefined, true, {}, [1], 1n, Symbol('s'), new Number(1)];
+const NOT_BIGINT_VALUES = [1, 0, '1', null, undefined, true, {}, Symbol('s'), Object(1n)];
+
+/**
+ * What each typed write refuses beyond the wrong kind, by the type's name
+ * as the manager's methods spell it: integers out of range, fractions and
+ * NaN; floats and clamped bytes take any number.
+ */
+function typedValues(type) {
+  const int = (low, high) => ({ type: 'number', values: [...NOT_NUMBER_VALUES, low - 1, high + 1, 0.5, NaN, Infinity, -Infinity] });
+  const big = (low, high) => ({ type: 'bigint', values: [...NOT_BIGINT_VALUES, low - 1n, high + 1n] });
+  const ranges = {
+    Int8: int(-128, 127), Uint8: int(0, 255), Int16: int(-32768, 32767), Uint16: int(0, 65535),
+    Int32: int(-(2 ** 31), 2 ** 31 - 1), Uint32: int(0, 2 ** 32 - 1), Pointer32: int(0, 2 ** 32 - 1),
+    Pointer53: int(0, 2 ** 53 - 1),
+    BigInt64: big(-(2n ** 63n), 2n ** 63n - 1n), BigUint64: big(0n, 2n ** 64n - 1n), Pointer64: big(0n, 2n ** 64n - 1n),
+    BigUint128: big(0n, 2n ** 128n - 1n), BigUint256: big(0n, 2n ** 256n - 1n),
+  };
+  const base = type.replace(/LE$/, '');
+  return ranges[base] ?? { type: 'number', values: NOT_NUMBER_VALUES };
+}
+
+/** Bytes of each typed read and write, for the addresses that are bad by state. */
+function typedBytes(type) {
+  const base = type.replace(/LE$/, '');
+  if (/^(Int8|Uint8|ClampedUint8|Uint8Clamped)$/.test(base)) return 1;
+  if (/16$/.test(base)) return 2;
+  if (/(32)$/.test(base)) return 4;
+  if (/(64|53)$/.test(base)) return 8;
+  return base === 'BigUint128' ? 16 : 32;
+}
+
+/** The typed manager's plain reads and writes, found on a manager, one row per argument. */
+function typedRows() {
+  const proto = Object.getPrototypeOf(managerOf(createHeap()));
+  const names = new Set();
+  for (let o = proto; o !== Object.prototype; o = Object.getPrototypeOf(o)) {
+    for (const name of Object.getOwnPropertyNames(o)) if (/^read[A-Z]\w*$/.test(name) && !/Atomic|String|At$/.test(name)) names.add(name);
+  }
+  // The release's spellings are other names for the same calls, whose messages use the document's.
+  for (const name of names) if (names.has(`${name}LE`) || name === 'readUint8Clamped') names.delete(name);
+  const rows = [];
+  for (const read of [...names].sort()) {
+    const type = read.slice('read'.length);
+    const bytes = typedBytes(type);
+    const kind = `typed ${type}`;
+    // Bad by state: past the end, and (for 2, 4 and 8 bytes) not a multiple of the size.
+    VALUES[`${kind} address`] = {
+      ...VALUES.address,
+      more: (heap) => [heap.totalBytes(), heap.totalBytes() - bytes + 1, ...(bytes > 1 && bytes <= 8 ? [bytes + 1] : [])],
+    };
+    VALUES[`${kind} value`] = typedValues(type);
+    const write = `write${type}`;
+    rows.push(
+      { call: `${read}(address)`, arg: 'address', kind: `${kind} address`, invoke: (heap, value) => managerOf(heap)[read](value) },
+      { call: `${write}(address, value)`, arg: 'address', kind: `${kind} address`, invoke: (heap, value) => managerOf(heap)[write](value, typedValues(type).type === 'bigint' ? 0n : 0) },
+      { call: `${write}(address, value)`, arg: 'value', kind: `${kind} value`, invoke: (heap, value) => managerOf(heap)[write](64, value) },
+    );
+  }
+  return rows;
+}
 
 const noop = () => {};
 
@@ -131,12 +205,31 @@ export const CALLS = [
   { call: 'createHeap(options)', arg: 'options.shared', kind: 'booleanOption', heapless: true, invoke: (value) => createHeap({ shared: value, maximum: 2 }) },
   { call: 'createHeap(options)', arg: 'options.debug', kind: 'booleanOption', heapless: true, invoke: (value) => createHeap({ debug: value }) },
   { call: 'createHeap(options)', arg: 'options.memory', kind: 'memoryOption', heapless: true, invoke: (value) => createHeap({ memory: value }) },
+  { call: 'toSVG(options)', arg: 'options', kind: 'options', invoke: (heap, value) => heap.toSVG(value) },
+  { call: 'spansToSVG(spans, totalSize, options)', arg: 'spans', kind: 'notArray', heapless: true, invoke: (value) => spansToSVG(value, 65536) },
+  { call: 'spansToSVG(spans, totalSize, options)', arg: 'totalSize', kind: 'count', heapless: true, invoke: (value) => spansToSVG([], value) },
+  { call: 'compile(bytes)', arg: 'bytes', kind: 'notBytes', heapless: true, invoke: (value) => segments.compile(value) },
+  { call: 'dataSegments(source)', arg: 'source', kind: 'notBytes', heapless: true, invoke: (value) => segments.dataSegments(value) },
+  { call: 'reserveDataSegments(heap, modules)', arg: 'modules', kind: 'notObject', invoke: (heap, value) => segments.reserveDataSegments(heap, value) },
+  { call: 'createHeapManager(heap, options)', arg: 'heap', kind: 'notHeap', heapless: true, invoke: (value) => createHeapManager(value) },
+  { call: 'createHeapManager(heap, options)', arg: 'options', kind: 'options', invoke: (heap, value) => createHeapManager(heap, value) },
+  { call: 'managerOf(heap)', arg: 'heap', kind: 'notHeap', heapless: true, invoke: (value) => managerOf(value) },
+  {
+    call: 'createWasmHeapManager(getLatestHeap, alloc, free, options)',
+    arg: 'getLatestHeap',
+    kind: 'fn',
+    heapless: true,
+    invoke: (value) => createWasmHeapManager(value, () => 16, () => {}),
+  },
+  { call: 'wrapEmscriptenModuleHeap(module, options)', arg: 'module', kind: 'notObject', heapless: true, invoke: (value) => wrapEmscriptenModuleHeap(value) },
+  { call: 'defineStruct(fields)', arg: 'fields', kind: 'notObject', heapless: true, invoke: (value) => defineStruct(value) },
+  ...typedRows(),
 ];
 
 /** The error class a bad `value` of `kind` must raise. */
 function expectedError(kind, value) {
   const { type } = VALUES[kind];
-  if (type === 'number' || type === 'string' || type === 'boolean') return typeof value === type ? RangeError : TypeError;
+  if (type === 'number' || type === 'bigint' || type === 'string' || type === 'boolean') return typeof value === type ? RangeError : TypeError;
   return TypeError;
 }
 
