@@ -51,11 +51,11 @@ fn window(start: u32, size: u32) -> u32 {
     ((u64::from(start) * RECIPROCALS[size as usize]) >> RECIPROCAL_SHIFT) as u32
 }
 
-fn large_key(size: u32, start: u32) -> u64 {
-    (u64::from(size) << 32) | u64::from(start)
+fn large_key(size: u32, start: u32) -> u128 {
+    (u128::from(size) << 32) | u128::from(start)
 }
 
-fn split_large_key(key: u64) -> (u32, u32) {
+fn split_large_key(key: u128) -> (u32, u32) {
     ((key >> 32) as u32, key as u32)
 }
 

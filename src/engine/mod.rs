@@ -364,7 +364,7 @@ impl Engine {
     /// Whether a live block (not a reserved span) starts at `start`.
     #[inline]
     pub fn is_block(&self, start: u32) -> bool {
-        self.layout.is_live(start) && (self.reserved.is_empty() || !self.reserved.contains(u64::from(start)))
+        self.layout.is_live(start) && (self.reserved.is_empty() || !self.reserved.contains(u128::from(start)))
     }
 
     /// The size in atoms of the live block at `start`.
@@ -387,7 +387,7 @@ impl Engine {
             Some(Kind::Free)
         } else if layout.is_owned(start) {
             Some(Kind::Owned)
-        } else if self.reserved.contains(u64::from(start)) {
+        } else if self.reserved.contains(u128::from(start)) {
             Some(Kind::Reserved)
         } else {
             Some(Kind::Strong)
@@ -502,7 +502,7 @@ impl Engine {
                 if span.start != layout.tail {
                     indexed.push((span.start, span.atoms));
                 }
-            } else if self.reserved.contains(u64::from(span.start)) {
+            } else if self.reserved.contains(u128::from(span.start)) {
                 if layout.is_owned(span.start) {
                     return Err(Violation::at("a reserved span is marked as owned", span.start));
                 }

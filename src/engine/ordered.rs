@@ -1,4 +1,4 @@
-//! An ordered set of integer keys (`u64` unless said otherwise): a B-tree whose nodes live in one `Vec`
+//! An ordered set of integer keys (`u128` unless said otherwise): a B-tree whose nodes live in one `Vec`
 //! and link to each other by index.
 //!
 //! A node holds up to [`MAX_KEYS`] keys in ascending order. A branch with
@@ -110,7 +110,7 @@ fn pair<K>(nodes: &mut [Node<K>], a: u32, b: u32) -> (&mut Node<K>, &mut Node<K>
 
 /// A set of keys with insert, remove and ordered lookups in O(log n).
 #[derive(Clone, Debug)]
-pub struct OrderedSet<K = u64> {
+pub struct OrderedSet<K = u128> {
     nodes: Vec<Node<K>>,
     root: u32,
     /// Levels below the root; 0 while the root is a leaf.

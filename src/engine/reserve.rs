@@ -37,7 +37,7 @@ impl Engine {
         let span_end = self.free_end(span);
         self.unlist(span, span_end);
         self.carve((span, span_end), (start, end as u32));
-        self.reserved.insert(u64::from(start));
+        self.reserved.insert(u128::from(start));
         self.reserved_atoms += atoms;
         Ok(())
     }
@@ -62,7 +62,7 @@ impl Engine {
     /// # Errors
     /// [`EngineError::NotReserved`] unless a reserved span starts at `start`.
     pub fn unreserve(&mut self, start: u32) -> Result<u32, EngineError> {
-        if !self.reserved.remove(u64::from(start)) {
+        if !self.reserved.remove(u128::from(start)) {
             return Err(EngineError::NotReserved { start });
         }
         let atoms = self.release(start);

@@ -48,13 +48,18 @@ impl Ticket {
         (self.0 & (u64::from(MAX_ATOMS) - 1)) as u32
     }
 
+    /// The ticket as a key of the records' ordered sets.
+    fn key(self) -> u128 {
+        u128::from(self.0)
+    }
+
     fn generation(self) -> u32 {
         (self.0 >> TICKET_START_BITS) as u32
     }
 }
 
-fn generation_key(start: u32, generation: u32) -> u64 {
-    u64::from(start) << 32 | u64::from(generation)
+fn generation_key(start: u32, generation: u32) -> u128 {
+    u128::from(start) << 32 | u128::from(generation)
 }
 
 /// The records behind tickets; empty while no block was freed before its
@@ -62,18 +67,18 @@ fn generation_key(start: u32, generation: u32) -> u64 {
 #[derive(Clone, Debug, Default)]
 pub(super) struct Tickets {
     /// `start << 32 | generation` of owned blocks whose generation is not 0.
-    generations: super::OrderedSet,
+    generations: OrderedSet,
     /// Tickets of owned blocks freed early whose tokens are still pending.
-    orphans: super::OrderedSet,
+    orphans: OrderedSet,
     /// `ticket << 64 | start` of owned blocks that moved: their first
     /// ticket and their start now.
-    moved: OrderedSet<u128>,
+    moved: OrderedSet,
     /// The same pairs the other way round, `start << 64 | ticket`.
-    moved_from: OrderedSet<u128>,
+    moved_from: OrderedSet,
 }
 
 /// The value paired with `key` in a set of `key << 64 | value` pairs.
-fn paired(set: &OrderedSet<u128>, key: u64) -> Option<u64> {
+fn paired(set: &OrderedSet, key: u64) -> Option<u64> {
     if set.is_empty() {
         return None;
     }
@@ -98,13 +103,13 @@ impl Tickets {
             return 0;
         }
         match self.generations.first_from(generation_key(start, 0)) {
-            Some(key) if key >> 32 == u64::from(start) => key as u32,
+            Some(key) if key >> 32 == u128::from(start) => key as u32,
             _ => 0,
         }
     }
 
     fn is_pending(&self, ticket: Ticket) -> bool {
-        self.orphans.contains(ticket.0) || paired(&self.moved, ticket.0).is_some()
+        self.orphans.contains(ticket.key()) || paired(&self.moved, ticket.0).is_some()
     }
 }
 
@@ -160,7 +165,7 @@ impl Engine {
     /// [`EngineError::NotLive`] when the ticket matches neither a live owned block nor an orphan.
     pub fn reclaim(&mut self, ticket: Ticket) -> Result<u32, EngineError> {
         let tickets = &mut self.tickets;
-        if tickets.orphans.remove(ticket.0) {
+        if tickets.orphans.remove(ticket.key()) {
             return Ok(0);
         }
         let start = match paired(&tickets.moved, ticket.0) {
@@ -190,7 +195,7 @@ impl Engine {
     /// `ticket`, or `None` (an orphan, or a ticket not pending).
     pub fn ticket_block(&self, ticket: Ticket) -> Option<u32> {
         let tickets = &self.tickets;
-        if tickets.orphans.contains(ticket.0) {
+        if tickets.orphans.contains(ticket.key()) {
             return None;
         }
         if let Some(start) = paired(&tickets.moved, ticket.0) {
@@ -236,7 +241,7 @@ impl Engine {
     /// pending as an orphan.
     pub(super) fn orphan(&mut self, start: u32) {
         if let Some(ticket) = self.disown(start) {
-            self.tickets.orphans.insert(ticket.0);
+            self.tickets.orphans.insert(ticket.key());
         }
     }
 
@@ -282,7 +287,7 @@ impl Engine {
             if !self.is_owned(start) || paired(&tickets.moved_from, u64::from(start)) != Some(bits) {
                 return Err(Violation::at("a moved ticket points at a block no token owns", start));
             }
-            if tickets.orphans.contains(bits) {
+            if tickets.orphans.contains(u128::from(bits)) {
                 return Err(Violation::at("a ticket is both moved and orphaned", start));
             }
             if tickets.generation(start) != 0 {
