@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { gzipSync } from 'node:zlib';
 import { MemPool } from '@thi.ng/malloc';
+import { transformSync } from 'esbuild';
 // The readable sources, not the published bundle: the metadata scenario reads
 // the engine's memory through wasm.js, which must be the instance createHeap uses.
 import { createHeap } from '../bindings/heap.js';
@@ -497,12 +498,17 @@ function shippedFiles() {
 
 /**
  * What hostheap costs to ship, gzipped file by file: the allocator (its
- * wasm and the wasm-bindgen glue that binds it), and everything
- * `import 'hostheap'` loads (the package's own JS on top).
+ * wasm and the wasm-bindgen glue that binds it, minified as scripts/build
+ * ships it), and everything `import 'hostheap'` loads (the package's own
+ * JS on top).
  */
 async function size() {
-  const gzipped = (urls) => urls.reduce((sum, url) => sum + gzipSync(readFileSync(url), { level: 9 }).length, 0);
-  const allocator = gzipped(['pkg/hostheap_bg.wasm', 'pkg/hostheap.js'].map((name) => new URL(name, BINDINGS)));
+  const gzip = (bytes) => gzipSync(bytes, { level: 9 }).length;
+  const gzipped = (urls) => urls.reduce((sum, url) => sum + gzip(readFileSync(url)), 0);
+  const glue = transformSync(readFileSync(new URL('pkg/hostheap.js', BINDINGS), 'utf8'), {
+    minify: true, format: 'esm', target: 'es2022',
+  }).code;
+  const allocator = gzipped([new URL('pkg/hostheap_bg.wasm', BINDINGS)]) + gzip(glue);
   const files = shippedFiles();
   const everything = gzipped(files);
   return [
