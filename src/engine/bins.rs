@@ -207,6 +207,11 @@ impl Bins {
         leaf.get(pos as usize / WORD_BITS).is_some_and(|&word| word & (1 << (pos as usize % WORD_BITS)) != 0)
     }
 
+    /// How many bits of bin `bin` are set.
+    pub fn count(&self, bin: usize) -> usize {
+        self.trees[bin].level(0).iter().map(|word| word.count_ones() as usize).sum()
+    }
+
     /// The set bits of bin `bin`, in order.
     pub fn ones(&self, bin: usize) -> impl Iterator<Item = u32> + '_ {
         ones(self.trees[bin].level(0).iter().copied())

@@ -16,9 +16,6 @@
 //! Invariant: every free span but the tail is in exactly one place, its bin
 //! or the large set, and nothing else is.
 
-use alloc::vec;
-use alloc::vec::Vec;
-
 use super::bins::Bins;
 use super::ordered::OrderedSet;
 use super::{Layout, Violation};
@@ -182,34 +179,35 @@ impl FreeIndex {
         self.bins.heap_bytes() + self.large.heap_bytes()
     }
 
-    /// Checks the index against the engine's free spans (the tail excluded):
-    /// each bin marks exactly the windows of its spans, the bitmap matches
-    /// the bins, and the large set holds exactly the large spans.
-    pub fn check(&self, spans: &[(u32, u32)]) -> Result<(), Violation> {
-        let mut expected: Vec<Vec<u32>> = vec![Vec::new(); SMALL_ATOMS as usize];
-        let mut large = Vec::new();
-        for &(start, size) in spans {
-            if size > SMALL_ATOMS {
-                large.push(large_key(size, start));
+    /// Checks the index against the engine's free spans (the tail
+    /// excluded): each span is marked in its bin or held in the large set,
+    /// nothing else is, and the bitmap says which bins hold spans.
+    pub fn check(&self, spans: impl Iterator<Item = (u32, u32)>) -> Result<(), Violation> {
+        self.bins.check()?;
+        let (mut small, mut large) = (0, 0);
+        for (start, size) in spans {
+            let indexed = if size > SMALL_ATOMS {
+                large += 1;
+                self.large.contains(large_key(size, start))
             } else {
-                expected[size as usize - 1].push(window(start, size));
+                small += 1;
+                self.bins.get(size as usize - 1, window(start, size))
+            };
+            if !indexed {
+                return Err(Violation::at("a free span is missing from the index", start));
             }
         }
-        self.bins.check()?;
-        for (windows, size) in expected.iter().zip(1..) {
-            let marked: Vec<u32> = self.bins.ones(size as usize - 1).collect();
-            if &marked != windows {
-                let atom = marked.iter().zip(windows).find(|(a, b)| a != b).map_or(0, |(a, b)| a.min(b) * size);
-                return Err(Violation::at("a bin disagrees with the free spans of its size", atom));
-            }
-            let bit = size as usize - 1;
-            let occupied = self.occupied[bit / 64] & (1 << (bit % 64)) != 0;
-            if occupied == windows.is_empty() {
+        // Two spans of one size never share a window, so each span above
+        // has a bit or a key of its own: equal counts leave no room for more.
+        let marked: usize = (0..SMALL_ATOMS as usize).map(|bin| self.bins.count(bin)).sum();
+        if marked != small || self.large.len() != large {
+            return Err(Violation::new("the index holds a span that is not free"));
+        }
+        for bin in 0..SMALL_ATOMS as usize {
+            let occupied = self.occupied[bin / 64] & (1 << (bin % 64)) != 0;
+            if occupied != (self.bins.count(bin) != 0) {
                 return Err(Violation::new("the bitmap of occupied bins disagrees with a bin"));
             }
-        }
-        if self.large.iter().count() != large.len() || large.iter().any(|&key| !self.large.contains(key)) {
-            return Err(Violation::new("the set of large free spans disagrees with the layout"));
         }
         Ok(())
     }

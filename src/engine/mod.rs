@@ -28,7 +28,6 @@ mod realloc;
 mod reserve;
 mod tickets;
 
-use alloc::vec::Vec;
 use core::fmt;
 
 use index::FreeIndex;
@@ -492,16 +491,13 @@ impl Engine {
         }
         let (mut used, mut reserved) = (0, 0);
         let mut previous_free = false;
-        let mut indexed = Vec::new();
         let mut last = None;
         for span in self.spans() {
             if span.free && previous_free {
                 return Err(Violation::at("a free span touches the free span before it", span.start));
             }
             if span.free {
-                if span.start != layout.tail {
-                    indexed.push((span.start, span.atoms));
-                }
+                // Free spans are the index's to check, below.
             } else if self.reserved.contains(u128::from(span.start)) {
                 if layout.is_owned(span.start) {
                     return Err(Violation::at("a reserved span is marked as owned", span.start));
@@ -530,7 +526,8 @@ impl Engine {
             return Err(Violation::new("the reserved count differs from the sum of the reserved spans"));
         }
         self.check_tickets()?;
-        self.index.check(&indexed)
+        let indexed = self.spans().filter(|span| span.free && span.start != layout.tail);
+        self.index.check(indexed.map(|span| (span.start, span.atoms)))
     }
 
     /// Sizes every per-atom structure for `capacity` atoms.
@@ -642,5 +639,83 @@ impl Engine {
     #[inline(never)]
     fn no_fit(&self, atoms: u32) -> EngineError {
         EngineError::NoFit { atoms, pages: self.pages_to_fit(atoms) }
+    }
+}
+
+/// `check` must catch each kind of damage, not only pass on a sound engine:
+/// each test breaks one invariant behind the engine's back.
+#[cfg(test)]
+mod check_tests {
+    use super::*;
+
+    /// Three live blocks of 4 atoms at 0, 4 and 8, then the free tail.
+    fn three_blocks() -> (Engine, [u32; 3]) {
+        let mut engine = Engine::new(1).unwrap();
+        let blocks = [(); 3].map(|()| engine.alloc(4).unwrap());
+        engine.check().unwrap();
+        (engine, blocks)
+    }
+
+    fn broken_rule(engine: &Engine) -> &'static str {
+        engine.check().expect_err("check passed on a damaged engine").rule
+    }
+
+    #[test]
+    fn a_free_span_the_index_does_not_hold() {
+        let (mut engine, [_, b, _]) = three_blocks();
+        engine.layout.set_free(b);
+        engine.used -= 4;
+        assert_eq!(broken_rule(&engine), "a free span is missing from the index");
+    }
+
+    #[test]
+    fn an_indexed_span_that_is_not_free() {
+        let (mut engine, [_, b, _]) = three_blocks();
+        engine.index.insert(b, 4);
+        assert_eq!(broken_rule(&engine), "the index holds a span that is not free");
+    }
+
+    #[test]
+    fn a_large_indexed_span_that_is_not_free() {
+        let (mut engine, [a, ..]) = three_blocks();
+        engine.index.insert(a, index::SMALL_ATOMS + 1);
+        assert_eq!(broken_rule(&engine), "the index holds a span that is not free");
+    }
+
+    #[test]
+    fn free_spans_that_touch() {
+        let (mut engine, _) = three_blocks();
+        engine.layout.add_free_start(engine.layout.tail + 4);
+        assert_eq!(broken_rule(&engine), "a free span touches the free span before it");
+    }
+
+    #[test]
+    fn a_used_count_that_is_off() {
+        let (mut engine, _) = three_blocks();
+        engine.used += 1;
+        assert_eq!(broken_rule(&engine), "the used count differs from the sum of the live blocks");
+    }
+
+    #[test]
+    fn a_tail_in_the_wrong_place() {
+        let (mut engine, [a, ..]) = three_blocks();
+        engine.layout.tail = a;
+        assert_eq!(broken_rule(&engine), "the tail is not where the last free span starts");
+    }
+
+    #[test]
+    fn an_owner_on_a_free_span() {
+        let (mut engine, [_, b, _]) = three_blocks();
+        engine.free(b).unwrap();
+        engine.layout.set_owned(b);
+        assert_eq!(broken_rule(&engine), "an atom is marked owned but starts no live block");
+    }
+
+    #[test]
+    fn a_reserved_start_that_is_free() {
+        let (mut engine, [_, b, _]) = three_blocks();
+        engine.free(b).unwrap();
+        engine.reserved.insert(u128::from(b));
+        assert_eq!(broken_rule(&engine), "a reserved start is not the start of a span in use");
     }
 }

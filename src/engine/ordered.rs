@@ -128,7 +128,6 @@ impl<K: Key> Default for OrderedSet<K> {
 
 impl<K: Key> OrderedSet<K> {
     /// Number of keys.
-    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.len
     }

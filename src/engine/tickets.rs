@@ -279,7 +279,7 @@ impl Engine {
                 return Err(Violation::at("a generation is recorded for a block no token owns", start));
             }
         }
-        if tickets.moved.iter().count() != tickets.moved_from.iter().count() {
+        if tickets.moved.len() != tickets.moved_from.len() {
             return Err(Violation::new("the moved tickets disagree with their starts"));
         }
         for key in tickets.moved.iter() {
