@@ -280,7 +280,11 @@ impl Heap {
     /// order, with the kinds of `kindOf`.
     pub fn spans(&self) -> Vec<u32> {
         let engine = &self.engine;
-        engine.spans().flat_map(|span| [span.start, span.atoms, engine.kind(span.start).map_or(0, kind_code)]).collect()
+        let mut triples = Vec::new();
+        for span in engine.spans() {
+            triples.extend_from_slice(&[span.start, span.atoms, engine.kind(span.start).map_or(0, kind_code)]);
+        }
+        triples
     }
 }
 
