@@ -17,29 +17,34 @@ const valueType = (type) => (isBig(type) ? 'bigint' : 'number');
 const isPointer = (type) => type.name.startsWith('Pointer');
 
 /**
- * The fast path's probe: for a number `address`, `view[address / bytes]`
- * is undefined exactly when the address is negative, fractional,
- * misaligned, past the end, or the buffer was detached; but a subnormal
- * address just above 0 divides to 0, so a quotient of 0 must come from
- * an address of 0 (`exact`, a compare that is almost never taken). Once
- * optimized for in-bounds accesses of small integers, V8 folds the
- * `typeof` and the probe into the bounds check the access needs anyway,
- * and only a failing access leaves the fast path (for `_index`, which says
- * what was wrong). The `typeof` comes first so that no other kind of
- * address is converted.
+ * The fast path's test of `address`, before it probes
+ * `view[address / bytes]`. For a number, the probe is undefined exactly
+ * when the address is negative, fractional, misaligned or past the end, or
+ * the buffer was detached, and a miss falls through to `_index`, which says
+ * what was wrong. The `typeof` comes first so that no other kind of address
+ * is converted. V8 folds the typeof, the division and the probe of an
+ * in-bounds access into the checks the access needs anyway.
+ *
+ * One kind of bad address would hit: a subnormal one like 5e-324, whose
+ * quotient rounds to 0. So types wider than a byte also require an integer,
+ * tested as `Math.trunc(address) === address`. Where V8 knows the address
+ * is an integer, as in a loop that computes addresses, it drops that test
+ * before it optimizes loops, whereas `index !== 0 || address === 0` or
+ * `Number.isInteger(address)` stay a branch out of the caller's loop until
+ * later. V8 peels a loop without such a branch: it splits off the first
+ * iteration, and the checks that stay true from one iteration to the next
+ * (that the loop's arguments are small integers or objects, say) run there
+ * instead of in every iteration.
  */
-function probe(field, bytes) {
-  return `typeof address === 'number' && this.${field}[address / ${bytes}] !== undefined${exact(bytes, `address / ${bytes}`)}`;
+function isAddress(bytes) {
+  return `typeof address === 'number'${bytes > 1 ? ' && Math.trunc(address) === address' : ''}`;
 }
 
-/** The probe's guard against subnormal addresses, for types wider than a byte. */
-function exact(bytes, index) {
-  return bytes > 1 ? ` && (${index} !== 0 || address === 0)` : '';
-}
-
-/** The element index of `address`, through `_index` when the probe fails. */
+/** The element index of `address`, through `_index` when the fast path's test or probe fails. */
 function indexOf(call, bytes, field) {
-  return [`const index = ${probe(field, bytes)} ? address / ${bytes} : this._index('${call}', address, ${bytes});`];
+  return [
+    `const index = ${isAddress(bytes)} && this.${field}[address / ${bytes}] !== undefined ? address / ${bytes} : this._index('${call}', address, ${bytes});`,
+  ];
 }
 
 /** A value read from storage, converted for the type. */
@@ -90,27 +95,32 @@ function numberMethods(type) {
 
   let call = `read${name}(address)`;
   out.push(...method(`read${name}(address)`, [
-    "if (typeof address === 'number') {",
-    `  const index = address / ${bytes};`,
-    `  const value = this.${field}[index];`,
-    `  if (value !== undefined${exact(bytes, 'index')}) return ${load(type, call, 'value')};`,
+    `if (${isAddress(bytes)}) {`,
+    `  const value = this.${field}[address / ${bytes}];`,
+    `  if (value !== undefined) return ${load(type, call, 'value')};`,
     '}',
     `const index = this._index('${call}', address, ${bytes});`,
     `return ${load(type, call, `this.${field}[index]`)};`,
   ]));
 
+  // The value test picks the index to probe rather than guarding a throw:
+  // a bad value probes element -1, which misses like a bad address, and the
+  // checked path after the fast one tests the value again and throws. So
+  // where V8 cannot drop the test (a bigint's range, or an Int8 value it
+  // knows only to be an int32), the inlined write still has no branch out
+  // of the caller's loop (see isAddress).
   call = `write${name}(address, value)`;
   out.push(...method(`write${name}(address, value)`, [
-    valueCheck(type, call),
-    "if (typeof address === 'number') {",
-    `  const index = address / ${bytes};`,
-    `  if (this.${field}[index] !== undefined${exact(bytes, 'index')}) {`,
+    `if (${isAddress(bytes)}) {`,
+    `  const index = ${VALUE_CHECKS[type.check].test} ? address / ${bytes} : -1;`,
+    `  if (this.${field}[index] !== undefined) {`,
     `    this.${field}[index] = ${store(type, 'value')};`,
     '    return;',
     '  }',
     '}',
-    `const checked = this._index('${call}', address, ${bytes});`,
-    `this.${field}[checked] = ${store(type, 'value')};`,
+    valueCheck(type, call),
+    `const index = this._index('${call}', address, ${bytes});`,
+    `this.${field}[index] = ${store(type, 'value')};`,
   ]));
 
   call = `read${name}Atomic(address)`;

@@ -29,24 +29,23 @@ export class HeapManager extends StructManager {
   // Int8
   readInt8(address) {
     if (typeof address === 'number') {
-      const index = address / 1;
-      const value = this._i8[index];
+      const value = this._i8[address / 1];
       if (value !== undefined) return value;
     }
     const index = this._index('readInt8(address)', address, 1);
     return this._i8[index];
   }
   writeInt8(address, value) {
-    if (!(typeof value === 'number' && value >= -128 && value <= 127 && Math.trunc(value) === value)) throw valueError('writeInt8(address, value)', INT8_TYPE, value);
     if (typeof address === 'number') {
-      const index = address / 1;
+      const index = typeof value === 'number' && value >= -128 && value <= 127 && Math.trunc(value) === value ? address / 1 : -1;
       if (this._i8[index] !== undefined) {
         this._i8[index] = value;
         return;
       }
     }
-    const checked = this._index('writeInt8(address, value)', address, 1);
-    this._i8[checked] = value;
+    if (!(typeof value === 'number' && value >= -128 && value <= 127 && Math.trunc(value) === value)) throw valueError('writeInt8(address, value)', INT8_TYPE, value);
+    const index = this._index('writeInt8(address, value)', address, 1);
+    this._i8[index] = value;
   }
   readInt8Atomic(address) {
     const index = typeof address === 'number' && this._i8[address / 1] !== undefined ? address / 1 : this._index('readInt8Atomic(address)', address, 1);
@@ -66,24 +65,23 @@ export class HeapManager extends StructManager {
   // Uint8
   readUint8(address) {
     if (typeof address === 'number') {
-      const index = address / 1;
-      const value = this._u8[index];
+      const value = this._u8[address / 1];
       if (value !== undefined) return value;
     }
     const index = this._index('readUint8(address)', address, 1);
     return this._u8[index];
   }
   writeUint8(address, value) {
-    if (!(typeof value === 'number' && value >= 0 && value <= 255 && Math.trunc(value) === value)) throw valueError('writeUint8(address, value)', UINT8_TYPE, value);
     if (typeof address === 'number') {
-      const index = address / 1;
+      const index = typeof value === 'number' && value >= 0 && value <= 255 && Math.trunc(value) === value ? address / 1 : -1;
       if (this._u8[index] !== undefined) {
         this._u8[index] = value;
         return;
       }
     }
-    const checked = this._index('writeUint8(address, value)', address, 1);
-    this._u8[checked] = value;
+    if (!(typeof value === 'number' && value >= 0 && value <= 255 && Math.trunc(value) === value)) throw valueError('writeUint8(address, value)', UINT8_TYPE, value);
+    const index = this._index('writeUint8(address, value)', address, 1);
+    this._u8[index] = value;
   }
   readUint8Atomic(address) {
     const index = typeof address === 'number' && this._u8[address / 1] !== undefined ? address / 1 : this._index('readUint8Atomic(address)', address, 1);
@@ -103,24 +101,23 @@ export class HeapManager extends StructManager {
   // ClampedUint8
   readClampedUint8(address) {
     if (typeof address === 'number') {
-      const index = address / 1;
-      const value = this._c8[index];
+      const value = this._c8[address / 1];
       if (value !== undefined) return value;
     }
     const index = this._index('readClampedUint8(address)', address, 1);
     return this._c8[index];
   }
   writeClampedUint8(address, value) {
-    if (!(typeof value === 'number')) throw valueError('writeClampedUint8(address, value)', CLAMPEDUINT8_TYPE, value);
     if (typeof address === 'number') {
-      const index = address / 1;
+      const index = typeof value === 'number' ? address / 1 : -1;
       if (this._c8[index] !== undefined) {
         this._c8[index] = value;
         return;
       }
     }
-    const checked = this._index('writeClampedUint8(address, value)', address, 1);
-    this._c8[checked] = value;
+    if (!(typeof value === 'number')) throw valueError('writeClampedUint8(address, value)', CLAMPEDUINT8_TYPE, value);
+    const index = this._index('writeClampedUint8(address, value)', address, 1);
+    this._c8[index] = value;
   }
   readClampedUint8Atomic(address) {
     const index = typeof address === 'number' && this._c8[address / 1] !== undefined ? address / 1 : this._index('readClampedUint8Atomic(address)', address, 1);
@@ -140,32 +137,31 @@ export class HeapManager extends StructManager {
 
   // Int16
   readInt16(address) {
-    if (typeof address === 'number') {
-      const index = address / 2;
-      const value = this._i16[index];
-      if (value !== undefined && (index !== 0 || address === 0)) return value;
+    if (typeof address === 'number' && Math.trunc(address) === address) {
+      const value = this._i16[address / 2];
+      if (value !== undefined) return value;
     }
     const index = this._index('readInt16(address)', address, 2);
     return this._i16[index];
   }
   writeInt16(address, value) {
-    if (!(typeof value === 'number' && value >= -32768 && value <= 32767 && Math.trunc(value) === value)) throw valueError('writeInt16(address, value)', INT16_TYPE, value);
-    if (typeof address === 'number') {
-      const index = address / 2;
-      if (this._i16[index] !== undefined && (index !== 0 || address === 0)) {
+    if (typeof address === 'number' && Math.trunc(address) === address) {
+      const index = typeof value === 'number' && value >= -32768 && value <= 32767 && Math.trunc(value) === value ? address / 2 : -1;
+      if (this._i16[index] !== undefined) {
         this._i16[index] = value;
         return;
       }
     }
-    const checked = this._index('writeInt16(address, value)', address, 2);
-    this._i16[checked] = value;
+    if (!(typeof value === 'number' && value >= -32768 && value <= 32767 && Math.trunc(value) === value)) throw valueError('writeInt16(address, value)', INT16_TYPE, value);
+    const index = this._index('writeInt16(address, value)', address, 2);
+    this._i16[index] = value;
   }
   readInt16Atomic(address) {
-    const index = typeof address === 'number' && this._i16[address / 2] !== undefined && (address / 2 !== 0 || address === 0) ? address / 2 : this._index('readInt16Atomic(address)', address, 2);
+    const index = typeof address === 'number' && Math.trunc(address) === address && this._i16[address / 2] !== undefined ? address / 2 : this._index('readInt16Atomic(address)', address, 2);
     return Atomics.load(this._i16, index);
   }
   writeInt16Atomic(address, value) {
-    const index = typeof address === 'number' && this._i16[address / 2] !== undefined && (address / 2 !== 0 || address === 0) ? address / 2 : this._index('writeInt16Atomic(address, value)', address, 2);
+    const index = typeof address === 'number' && Math.trunc(address) === address && this._i16[address / 2] !== undefined ? address / 2 : this._index('writeInt16Atomic(address, value)', address, 2);
     if (!(typeof value === 'number' && value >= -32768 && value <= 32767 && Math.trunc(value) === value)) throw valueError('writeInt16Atomic(address, value)', INT16_TYPE, value);
     Atomics.store(this._i16, index, value);
   }
@@ -177,32 +173,31 @@ export class HeapManager extends StructManager {
 
   // Uint16
   readUint16(address) {
-    if (typeof address === 'number') {
-      const index = address / 2;
-      const value = this._u16[index];
-      if (value !== undefined && (index !== 0 || address === 0)) return value;
+    if (typeof address === 'number' && Math.trunc(address) === address) {
+      const value = this._u16[address / 2];
+      if (value !== undefined) return value;
     }
     const index = this._index('readUint16(address)', address, 2);
     return this._u16[index];
   }
   writeUint16(address, value) {
-    if (!(typeof value === 'number' && value >= 0 && value <= 65535 && Math.trunc(value) === value)) throw valueError('writeUint16(address, value)', UINT16_TYPE, value);
-    if (typeof address === 'number') {
-      const index = address / 2;
-      if (this._u16[index] !== undefined && (index !== 0 || address === 0)) {
+    if (typeof address === 'number' && Math.trunc(address) === address) {
+      const index = typeof value === 'number' && value >= 0 && value <= 65535 && Math.trunc(value) === value ? address / 2 : -1;
+      if (this._u16[index] !== undefined) {
         this._u16[index] = value;
         return;
       }
     }
-    const checked = this._index('writeUint16(address, value)', address, 2);
-    this._u16[checked] = value;
+    if (!(typeof value === 'number' && value >= 0 && value <= 65535 && Math.trunc(value) === value)) throw valueError('writeUint16(address, value)', UINT16_TYPE, value);
+    const index = this._index('writeUint16(address, value)', address, 2);
+    this._u16[index] = value;
   }
   readUint16Atomic(address) {
-    const index = typeof address === 'number' && this._u16[address / 2] !== undefined && (address / 2 !== 0 || address === 0) ? address / 2 : this._index('readUint16Atomic(address)', address, 2);
+    const index = typeof address === 'number' && Math.trunc(address) === address && this._u16[address / 2] !== undefined ? address / 2 : this._index('readUint16Atomic(address)', address, 2);
     return Atomics.load(this._u16, index);
   }
   writeUint16Atomic(address, value) {
-    const index = typeof address === 'number' && this._u16[address / 2] !== undefined && (address / 2 !== 0 || address === 0) ? address / 2 : this._index('writeUint16Atomic(address, value)', address, 2);
+    const index = typeof address === 'number' && Math.trunc(address) === address && this._u16[address / 2] !== undefined ? address / 2 : this._index('writeUint16Atomic(address, value)', address, 2);
     if (!(typeof value === 'number' && value >= 0 && value <= 65535 && Math.trunc(value) === value)) throw valueError('writeUint16Atomic(address, value)', UINT16_TYPE, value);
     Atomics.store(this._u16, index, value);
   }
@@ -214,32 +209,31 @@ export class HeapManager extends StructManager {
 
   // Int32
   readInt32(address) {
-    if (typeof address === 'number') {
-      const index = address / 4;
-      const value = this._i32[index];
-      if (value !== undefined && (index !== 0 || address === 0)) return value;
+    if (typeof address === 'number' && Math.trunc(address) === address) {
+      const value = this._i32[address / 4];
+      if (value !== undefined) return value;
     }
     const index = this._index('readInt32(address)', address, 4);
     return this._i32[index];
   }
   writeInt32(address, value) {
-    if (!(typeof value === 'number' && value >= -2147483648 && value <= 2147483647 && Math.trunc(value) === value)) throw valueError('writeInt32(address, value)', INT32_TYPE, value);
-    if (typeof address === 'number') {
-      const index = address / 4;
-      if (this._i32[index] !== undefined && (index !== 0 || address === 0)) {
+    if (typeof address === 'number' && Math.trunc(address) === address) {
+      const index = typeof value === 'number' && value >= -2147483648 && value <= 2147483647 && Math.trunc(value) === value ? address / 4 : -1;
+      if (this._i32[index] !== undefined) {
         this._i32[index] = value;
         return;
       }
     }
-    const checked = this._index('writeInt32(address, value)', address, 4);
-    this._i32[checked] = value;
+    if (!(typeof value === 'number' && value >= -2147483648 && value <= 2147483647 && Math.trunc(value) === value)) throw valueError('writeInt32(address, value)', INT32_TYPE, value);
+    const index = this._index('writeInt32(address, value)', address, 4);
+    this._i32[index] = value;
   }
   readInt32Atomic(address) {
-    const index = typeof address === 'number' && this._i32[address / 4] !== undefined && (address / 4 !== 0 || address === 0) ? address / 4 : this._index('readInt32Atomic(address)', address, 4);
+    const index = typeof address === 'number' && Math.trunc(address) === address && this._i32[address / 4] !== undefined ? address / 4 : this._index('readInt32Atomic(address)', address, 4);
     return Atomics.load(this._i32, index);
   }
   writeInt32Atomic(address, value) {
-    const index = typeof address === 'number' && this._i32[address / 4] !== undefined && (address / 4 !== 0 || address === 0) ? address / 4 : this._index('writeInt32Atomic(address, value)', address, 4);
+    const index = typeof address === 'number' && Math.trunc(address) === address && this._i32[address / 4] !== undefined ? address / 4 : this._index('writeInt32Atomic(address, value)', address, 4);
     if (!(typeof value === 'number' && value >= -2147483648 && value <= 2147483647 && Math.trunc(value) === value)) throw valueError('writeInt32Atomic(address, value)', INT32_TYPE, value);
     Atomics.store(this._i32, index, value);
   }
@@ -251,32 +245,31 @@ export class HeapManager extends StructManager {
 
   // Uint32
   readUint32(address) {
-    if (typeof address === 'number') {
-      const index = address / 4;
-      const value = this._u32[index];
-      if (value !== undefined && (index !== 0 || address === 0)) return value;
+    if (typeof address === 'number' && Math.trunc(address) === address) {
+      const value = this._u32[address / 4];
+      if (value !== undefined) return value;
     }
     const index = this._index('readUint32(address)', address, 4);
     return this._u32[index];
   }
   writeUint32(address, value) {
-    if (!(typeof value === 'number' && value >= 0 && value <= 4294967295 && Math.trunc(value) === value)) throw valueError('writeUint32(address, value)', UINT32_TYPE, value);
-    if (typeof address === 'number') {
-      const index = address / 4;
-      if (this._u32[index] !== undefined && (index !== 0 || address === 0)) {
+    if (typeof address === 'number' && Math.trunc(address) === address) {
+      const index = typeof value === 'number' && value >= 0 && value <= 4294967295 && Math.trunc(value) === value ? address / 4 : -1;
+      if (this._u32[index] !== undefined) {
         this._u32[index] = value;
         return;
       }
     }
-    const checked = this._index('writeUint32(address, value)', address, 4);
-    this._u32[checked] = value;
+    if (!(typeof value === 'number' && value >= 0 && value <= 4294967295 && Math.trunc(value) === value)) throw valueError('writeUint32(address, value)', UINT32_TYPE, value);
+    const index = this._index('writeUint32(address, value)', address, 4);
+    this._u32[index] = value;
   }
   readUint32Atomic(address) {
-    const index = typeof address === 'number' && this._u32[address / 4] !== undefined && (address / 4 !== 0 || address === 0) ? address / 4 : this._index('readUint32Atomic(address)', address, 4);
+    const index = typeof address === 'number' && Math.trunc(address) === address && this._u32[address / 4] !== undefined ? address / 4 : this._index('readUint32Atomic(address)', address, 4);
     return Atomics.load(this._u32, index);
   }
   writeUint32Atomic(address, value) {
-    const index = typeof address === 'number' && this._u32[address / 4] !== undefined && (address / 4 !== 0 || address === 0) ? address / 4 : this._index('writeUint32Atomic(address, value)', address, 4);
+    const index = typeof address === 'number' && Math.trunc(address) === address && this._u32[address / 4] !== undefined ? address / 4 : this._index('writeUint32Atomic(address, value)', address, 4);
     if (!(typeof value === 'number' && value >= 0 && value <= 4294967295 && Math.trunc(value) === value)) throw valueError('writeUint32Atomic(address, value)', UINT32_TYPE, value);
     Atomics.store(this._u32, index, value);
   }
@@ -288,32 +281,31 @@ export class HeapManager extends StructManager {
 
   // BigInt64
   readBigInt64(address) {
-    if (typeof address === 'number') {
-      const index = address / 8;
-      const value = this._i64[index];
-      if (value !== undefined && (index !== 0 || address === 0)) return value;
+    if (typeof address === 'number' && Math.trunc(address) === address) {
+      const value = this._i64[address / 8];
+      if (value !== undefined) return value;
     }
     const index = this._index('readBigInt64(address)', address, 8);
     return this._i64[index];
   }
   writeBigInt64(address, value) {
-    if (!(typeof value === 'bigint' && BigInt.asIntN(64, value) === value)) throw valueError('writeBigInt64(address, value)', BIGINT64_TYPE, value);
-    if (typeof address === 'number') {
-      const index = address / 8;
-      if (this._i64[index] !== undefined && (index !== 0 || address === 0)) {
+    if (typeof address === 'number' && Math.trunc(address) === address) {
+      const index = typeof value === 'bigint' && BigInt.asIntN(64, value) === value ? address / 8 : -1;
+      if (this._i64[index] !== undefined) {
         this._i64[index] = value;
         return;
       }
     }
-    const checked = this._index('writeBigInt64(address, value)', address, 8);
-    this._i64[checked] = value;
+    if (!(typeof value === 'bigint' && BigInt.asIntN(64, value) === value)) throw valueError('writeBigInt64(address, value)', BIGINT64_TYPE, value);
+    const index = this._index('writeBigInt64(address, value)', address, 8);
+    this._i64[index] = value;
   }
   readBigInt64Atomic(address) {
-    const index = typeof address === 'number' && this._i64[address / 8] !== undefined && (address / 8 !== 0 || address === 0) ? address / 8 : this._index('readBigInt64Atomic(address)', address, 8);
+    const index = typeof address === 'number' && Math.trunc(address) === address && this._i64[address / 8] !== undefined ? address / 8 : this._index('readBigInt64Atomic(address)', address, 8);
     return Atomics.load(this._i64, index);
   }
   writeBigInt64Atomic(address, value) {
-    const index = typeof address === 'number' && this._i64[address / 8] !== undefined && (address / 8 !== 0 || address === 0) ? address / 8 : this._index('writeBigInt64Atomic(address, value)', address, 8);
+    const index = typeof address === 'number' && Math.trunc(address) === address && this._i64[address / 8] !== undefined ? address / 8 : this._index('writeBigInt64Atomic(address, value)', address, 8);
     if (!(typeof value === 'bigint' && BigInt.asIntN(64, value) === value)) throw valueError('writeBigInt64Atomic(address, value)', BIGINT64_TYPE, value);
     Atomics.store(this._i64, index, value);
   }
@@ -325,32 +317,31 @@ export class HeapManager extends StructManager {
 
   // BigUint64
   readBigUint64(address) {
-    if (typeof address === 'number') {
-      const index = address / 8;
-      const value = this._u64[index];
-      if (value !== undefined && (index !== 0 || address === 0)) return value;
+    if (typeof address === 'number' && Math.trunc(address) === address) {
+      const value = this._u64[address / 8];
+      if (value !== undefined) return value;
     }
     const index = this._index('readBigUint64(address)', address, 8);
     return this._u64[index];
   }
   writeBigUint64(address, value) {
-    if (!(typeof value === 'bigint' && BigInt.asUintN(64, value) === value)) throw valueError('writeBigUint64(address, value)', BIGUINT64_TYPE, value);
-    if (typeof address === 'number') {
-      const index = address / 8;
-      if (this._u64[index] !== undefined && (index !== 0 || address === 0)) {
+    if (typeof address === 'number' && Math.trunc(address) === address) {
+      const index = typeof value === 'bigint' && BigInt.asUintN(64, value) === value ? address / 8 : -1;
+      if (this._u64[index] !== undefined) {
         this._u64[index] = value;
         return;
       }
     }
-    const checked = this._index('writeBigUint64(address, value)', address, 8);
-    this._u64[checked] = value;
+    if (!(typeof value === 'bigint' && BigInt.asUintN(64, value) === value)) throw valueError('writeBigUint64(address, value)', BIGUINT64_TYPE, value);
+    const index = this._index('writeBigUint64(address, value)', address, 8);
+    this._u64[index] = value;
   }
   readBigUint64Atomic(address) {
-    const index = typeof address === 'number' && this._u64[address / 8] !== undefined && (address / 8 !== 0 || address === 0) ? address / 8 : this._index('readBigUint64Atomic(address)', address, 8);
+    const index = typeof address === 'number' && Math.trunc(address) === address && this._u64[address / 8] !== undefined ? address / 8 : this._index('readBigUint64Atomic(address)', address, 8);
     return Atomics.load(this._u64, index);
   }
   writeBigUint64Atomic(address, value) {
-    const index = typeof address === 'number' && this._u64[address / 8] !== undefined && (address / 8 !== 0 || address === 0) ? address / 8 : this._index('writeBigUint64Atomic(address, value)', address, 8);
+    const index = typeof address === 'number' && Math.trunc(address) === address && this._u64[address / 8] !== undefined ? address / 8 : this._index('writeBigUint64Atomic(address, value)', address, 8);
     if (!(typeof value === 'bigint' && BigInt.asUintN(64, value) === value)) throw valueError('writeBigUint64Atomic(address, value)', BIGUINT64_TYPE, value);
     Atomics.store(this._u64, index, value);
   }
@@ -362,33 +353,32 @@ export class HeapManager extends StructManager {
 
   // Float32
   readFloat32(address) {
-    if (typeof address === 'number') {
-      const index = address / 4;
-      const value = this._f32[index];
-      if (value !== undefined && (index !== 0 || address === 0)) return value;
+    if (typeof address === 'number' && Math.trunc(address) === address) {
+      const value = this._f32[address / 4];
+      if (value !== undefined) return value;
     }
     const index = this._index('readFloat32(address)', address, 4);
     return this._f32[index];
   }
   writeFloat32(address, value) {
-    if (!(typeof value === 'number')) throw valueError('writeFloat32(address, value)', FLOAT32_TYPE, value);
-    if (typeof address === 'number') {
-      const index = address / 4;
-      if (this._f32[index] !== undefined && (index !== 0 || address === 0)) {
+    if (typeof address === 'number' && Math.trunc(address) === address) {
+      const index = typeof value === 'number' ? address / 4 : -1;
+      if (this._f32[index] !== undefined) {
         this._f32[index] = value;
         return;
       }
     }
-    const checked = this._index('writeFloat32(address, value)', address, 4);
-    this._f32[checked] = value;
+    if (!(typeof value === 'number')) throw valueError('writeFloat32(address, value)', FLOAT32_TYPE, value);
+    const index = this._index('writeFloat32(address, value)', address, 4);
+    this._f32[index] = value;
   }
   readFloat32Atomic(address) {
-    const index = typeof address === 'number' && this._f32[address / 4] !== undefined && (address / 4 !== 0 || address === 0) ? address / 4 : this._index('readFloat32Atomic(address)', address, 4);
+    const index = typeof address === 'number' && Math.trunc(address) === address && this._f32[address / 4] !== undefined ? address / 4 : this._index('readFloat32Atomic(address)', address, 4);
     BITS32[0] = Atomics.load(this._u32, index);
     return FLOAT32[0];
   }
   writeFloat32Atomic(address, value) {
-    const index = typeof address === 'number' && this._f32[address / 4] !== undefined && (address / 4 !== 0 || address === 0) ? address / 4 : this._index('writeFloat32Atomic(address, value)', address, 4);
+    const index = typeof address === 'number' && Math.trunc(address) === address && this._f32[address / 4] !== undefined ? address / 4 : this._index('writeFloat32Atomic(address, value)', address, 4);
     if (!(typeof value === 'number')) throw valueError('writeFloat32Atomic(address, value)', FLOAT32_TYPE, value);
     FLOAT32[0] = value;
     Atomics.store(this._u32, index, BITS32[0]);
@@ -401,33 +391,32 @@ export class HeapManager extends StructManager {
 
   // Float64
   readFloat64(address) {
-    if (typeof address === 'number') {
-      const index = address / 8;
-      const value = this._f64[index];
-      if (value !== undefined && (index !== 0 || address === 0)) return value;
+    if (typeof address === 'number' && Math.trunc(address) === address) {
+      const value = this._f64[address / 8];
+      if (value !== undefined) return value;
     }
     const index = this._index('readFloat64(address)', address, 8);
     return this._f64[index];
   }
   writeFloat64(address, value) {
-    if (!(typeof value === 'number')) throw valueError('writeFloat64(address, value)', FLOAT64_TYPE, value);
-    if (typeof address === 'number') {
-      const index = address / 8;
-      if (this._f64[index] !== undefined && (index !== 0 || address === 0)) {
+    if (typeof address === 'number' && Math.trunc(address) === address) {
+      const index = typeof value === 'number' ? address / 8 : -1;
+      if (this._f64[index] !== undefined) {
         this._f64[index] = value;
         return;
       }
     }
-    const checked = this._index('writeFloat64(address, value)', address, 8);
-    this._f64[checked] = value;
+    if (!(typeof value === 'number')) throw valueError('writeFloat64(address, value)', FLOAT64_TYPE, value);
+    const index = this._index('writeFloat64(address, value)', address, 8);
+    this._f64[index] = value;
   }
   readFloat64Atomic(address) {
-    const index = typeof address === 'number' && this._f64[address / 8] !== undefined && (address / 8 !== 0 || address === 0) ? address / 8 : this._index('readFloat64Atomic(address)', address, 8);
+    const index = typeof address === 'number' && Math.trunc(address) === address && this._f64[address / 8] !== undefined ? address / 8 : this._index('readFloat64Atomic(address)', address, 8);
     BITS64[0] = Atomics.load(this._u64, index);
     return FLOAT64[0];
   }
   writeFloat64Atomic(address, value) {
-    const index = typeof address === 'number' && this._f64[address / 8] !== undefined && (address / 8 !== 0 || address === 0) ? address / 8 : this._index('writeFloat64Atomic(address, value)', address, 8);
+    const index = typeof address === 'number' && Math.trunc(address) === address && this._f64[address / 8] !== undefined ? address / 8 : this._index('writeFloat64Atomic(address, value)', address, 8);
     if (!(typeof value === 'number')) throw valueError('writeFloat64Atomic(address, value)', FLOAT64_TYPE, value);
     FLOAT64[0] = value;
     Atomics.store(this._u64, index, BITS64[0]);
@@ -440,32 +429,31 @@ export class HeapManager extends StructManager {
 
   // Pointer32
   readPointer32(address) {
-    if (typeof address === 'number') {
-      const index = address / 4;
-      const value = this._u32[index];
-      if (value !== undefined && (index !== 0 || address === 0)) return value;
+    if (typeof address === 'number' && Math.trunc(address) === address) {
+      const value = this._u32[address / 4];
+      if (value !== undefined) return value;
     }
     const index = this._index('readPointer32(address)', address, 4);
     return this._u32[index];
   }
   writePointer32(address, value) {
-    if (!(typeof value === 'number' && value >= 0 && value <= 4294967295 && Math.trunc(value) === value)) throw valueError('writePointer32(address, value)', POINTER32_TYPE, value);
-    if (typeof address === 'number') {
-      const index = address / 4;
-      if (this._u32[index] !== undefined && (index !== 0 || address === 0)) {
+    if (typeof address === 'number' && Math.trunc(address) === address) {
+      const index = typeof value === 'number' && value >= 0 && value <= 4294967295 && Math.trunc(value) === value ? address / 4 : -1;
+      if (this._u32[index] !== undefined) {
         this._u32[index] = value;
         return;
       }
     }
-    const checked = this._index('writePointer32(address, value)', address, 4);
-    this._u32[checked] = value;
+    if (!(typeof value === 'number' && value >= 0 && value <= 4294967295 && Math.trunc(value) === value)) throw valueError('writePointer32(address, value)', POINTER32_TYPE, value);
+    const index = this._index('writePointer32(address, value)', address, 4);
+    this._u32[index] = value;
   }
   readPointer32Atomic(address) {
-    const index = typeof address === 'number' && this._u32[address / 4] !== undefined && (address / 4 !== 0 || address === 0) ? address / 4 : this._index('readPointer32Atomic(address)', address, 4);
+    const index = typeof address === 'number' && Math.trunc(address) === address && this._u32[address / 4] !== undefined ? address / 4 : this._index('readPointer32Atomic(address)', address, 4);
     return Atomics.load(this._u32, index);
   }
   writePointer32Atomic(address, value) {
-    const index = typeof address === 'number' && this._u32[address / 4] !== undefined && (address / 4 !== 0 || address === 0) ? address / 4 : this._index('writePointer32Atomic(address, value)', address, 4);
+    const index = typeof address === 'number' && Math.trunc(address) === address && this._u32[address / 4] !== undefined ? address / 4 : this._index('writePointer32Atomic(address, value)', address, 4);
     if (!(typeof value === 'number' && value >= 0 && value <= 4294967295 && Math.trunc(value) === value)) throw valueError('writePointer32Atomic(address, value)', POINTER32_TYPE, value);
     Atomics.store(this._u32, index, value);
   }
@@ -477,32 +465,31 @@ export class HeapManager extends StructManager {
 
   // Pointer53
   readPointer53(address) {
-    if (typeof address === 'number') {
-      const index = address / 8;
-      const value = this._u64[index];
-      if (value !== undefined && (index !== 0 || address === 0)) return toPointer53('readPointer53(address)', value);
+    if (typeof address === 'number' && Math.trunc(address) === address) {
+      const value = this._u64[address / 8];
+      if (value !== undefined) return toPointer53('readPointer53(address)', value);
     }
     const index = this._index('readPointer53(address)', address, 8);
     return toPointer53('readPointer53(address)', this._u64[index]);
   }
   writePointer53(address, value) {
-    if (!(Number.isSafeInteger(value) && value >= 0)) throw valueError('writePointer53(address, value)', POINTER53_TYPE, value);
-    if (typeof address === 'number') {
-      const index = address / 8;
-      if (this._u64[index] !== undefined && (index !== 0 || address === 0)) {
+    if (typeof address === 'number' && Math.trunc(address) === address) {
+      const index = Number.isSafeInteger(value) && value >= 0 ? address / 8 : -1;
+      if (this._u64[index] !== undefined) {
         this._u64[index] = BigInt(value);
         return;
       }
     }
-    const checked = this._index('writePointer53(address, value)', address, 8);
-    this._u64[checked] = BigInt(value);
+    if (!(Number.isSafeInteger(value) && value >= 0)) throw valueError('writePointer53(address, value)', POINTER53_TYPE, value);
+    const index = this._index('writePointer53(address, value)', address, 8);
+    this._u64[index] = BigInt(value);
   }
   readPointer53Atomic(address) {
-    const index = typeof address === 'number' && this._u64[address / 8] !== undefined && (address / 8 !== 0 || address === 0) ? address / 8 : this._index('readPointer53Atomic(address)', address, 8);
+    const index = typeof address === 'number' && Math.trunc(address) === address && this._u64[address / 8] !== undefined ? address / 8 : this._index('readPointer53Atomic(address)', address, 8);
     return toPointer53('readPointer53Atomic(address)', Atomics.load(this._u64, index));
   }
   writePointer53Atomic(address, value) {
-    const index = typeof address === 'number' && this._u64[address / 8] !== undefined && (address / 8 !== 0 || address === 0) ? address / 8 : this._index('writePointer53Atomic(address, value)', address, 8);
+    const index = typeof address === 'number' && Math.trunc(address) === address && this._u64[address / 8] !== undefined ? address / 8 : this._index('writePointer53Atomic(address, value)', address, 8);
     if (!(Number.isSafeInteger(value) && value >= 0)) throw valueError('writePointer53Atomic(address, value)', POINTER53_TYPE, value);
     Atomics.store(this._u64, index, BigInt(value));
   }
@@ -514,32 +501,31 @@ export class HeapManager extends StructManager {
 
   // Pointer64
   readPointer64(address) {
-    if (typeof address === 'number') {
-      const index = address / 8;
-      const value = this._u64[index];
-      if (value !== undefined && (index !== 0 || address === 0)) return value;
+    if (typeof address === 'number' && Math.trunc(address) === address) {
+      const value = this._u64[address / 8];
+      if (value !== undefined) return value;
     }
     const index = this._index('readPointer64(address)', address, 8);
     return this._u64[index];
   }
   writePointer64(address, value) {
-    if (!(typeof value === 'bigint' && BigInt.asUintN(64, value) === value)) throw valueError('writePointer64(address, value)', POINTER64_TYPE, value);
-    if (typeof address === 'number') {
-      const index = address / 8;
-      if (this._u64[index] !== undefined && (index !== 0 || address === 0)) {
+    if (typeof address === 'number' && Math.trunc(address) === address) {
+      const index = typeof value === 'bigint' && BigInt.asUintN(64, value) === value ? address / 8 : -1;
+      if (this._u64[index] !== undefined) {
         this._u64[index] = value;
         return;
       }
     }
-    const checked = this._index('writePointer64(address, value)', address, 8);
-    this._u64[checked] = value;
+    if (!(typeof value === 'bigint' && BigInt.asUintN(64, value) === value)) throw valueError('writePointer64(address, value)', POINTER64_TYPE, value);
+    const index = this._index('writePointer64(address, value)', address, 8);
+    this._u64[index] = value;
   }
   readPointer64Atomic(address) {
-    const index = typeof address === 'number' && this._u64[address / 8] !== undefined && (address / 8 !== 0 || address === 0) ? address / 8 : this._index('readPointer64Atomic(address)', address, 8);
+    const index = typeof address === 'number' && Math.trunc(address) === address && this._u64[address / 8] !== undefined ? address / 8 : this._index('readPointer64Atomic(address)', address, 8);
     return Atomics.load(this._u64, index);
   }
   writePointer64Atomic(address, value) {
-    const index = typeof address === 'number' && this._u64[address / 8] !== undefined && (address / 8 !== 0 || address === 0) ? address / 8 : this._index('writePointer64Atomic(address, value)', address, 8);
+    const index = typeof address === 'number' && Math.trunc(address) === address && this._u64[address / 8] !== undefined ? address / 8 : this._index('writePointer64Atomic(address, value)', address, 8);
     if (!(typeof value === 'bigint' && BigInt.asUintN(64, value) === value)) throw valueError('writePointer64Atomic(address, value)', POINTER64_TYPE, value);
     Atomics.store(this._u64, index, value);
   }
