@@ -5,8 +5,9 @@
 // FinalizationRegistry, respawn callbacks and events.
 //
 // Every public method checks its arguments before touching anything, so a
-// throw leaves the heap as it was. Number checks start with Number.isInteger,
-// which never converts: a comparison would call a valueOf of the caller's.
+// throw leaves the heap as it was. Number checks start with Number.isInteger
+// or typeof, which never convert: a comparison would call a valueOf of the
+// caller's.
 //
 // The engine manages atoms [0, capacity) of the memory. A heap that manages
 // only [start, end) of it (options.start, options.end, or pages another
@@ -71,8 +72,10 @@ const KIND_RESERVED = 4;
 
 /** Whether `addr` is an integer multiple of 16 below 2^32. */
 function isAddr(addr) {
-  // `&` is exact here: addr is an integer below 2^32, and its low bits survive ToInt32.
-  return Number.isInteger(addr) && addr >= 0 && addr < ADDRESS_SPACE && (addr & (ATOM - 1)) === 0;
+  // For a number, `addr >>> 0 === addr` holds exactly for the integers
+  // from 0 to 2^32 - 1; `typeof` comes first, as `>>>` converts. `&` is
+  // exact then: the low bits of such an integer survive ToInt32.
+  return typeof addr === 'number' && addr >>> 0 === addr && (addr & (ATOM - 1)) === 0;
 }
 
 /** Whether `size` is an integer from 1 to 2^32. */
@@ -234,14 +237,13 @@ export class Heap {
     if (!isSize(size)) throw sizeError(token === undefined ? 'alloc(size)' : 'alloc(size, token)', size);
     const atoms = bytesToAtoms(size);
     if (options !== undefined) return this.#allocAligned(size, token, atoms, alignAtoms('alloc(size, token, options)', options));
-    const engine = this.#engine;
     if (token === undefined) {
-      const addr = engine.scratch(atoms);
-      return addr !== NO_FIT ? addr : this.#growThen('alloc(size)', size, atoms, 1, () => engine.scratch(atoms));
+      const addr = this.#engine.scratch(atoms);
+      return addr !== NO_FIT ? addr : this.#growAndRetry('alloc(size)', size, atoms, 'scratch');
     }
     if (!isWeakKey(token)) throw tokenError('alloc(size, token)', token);
-    let ticket = engine.allocOwned(atoms);
-    if (ticket < 0) ticket = this.#growThen('alloc(size, token)', size, atoms, 1, () => engine.allocOwned(atoms));
+    let ticket = this.#engine.allocOwned(atoms);
+    if (ticket < 0) ticket = this.#growAndRetry('alloc(size, token)', size, atoms, 'allocOwned');
     return this.#register(ticket, token, 'alloc(size, token)');
   }
 
@@ -254,12 +256,16 @@ export class Heap {
    * @throws {TypeError} when size is not a number
    */
   malloc(size, options) {
-    if (!isSize(size)) throw sizeError('malloc(size)', size);
-    const atoms = bytesToAtoms(size);
-    if (options !== undefined || this.#debug !== null) return this.#mallocAligned(size, options);
-    const engine = this.#engine;
-    const addr = engine.malloc(atoms);
-    return addr !== NO_FIT ? addr : this.#growThen('malloc(size)', size, atoms, 1, () => engine.malloc(atoms));
+    // The common call first, in as few steps as the checks allow: an
+    // integer size from 1 to 2^32 - 1 (as in `isAddr`), no options, no
+    // debug log. Anything else, 2^32 included, takes every check.
+    if (!(typeof size === 'number' && size >>> 0 === size && size !== 0) || options !== undefined || this.#debug !== null) {
+      return this.#mallocChecked(size, options);
+    }
+    // ceil(size / 16) without passing 2^32, which `>>>` would wrap.
+    const atoms = ((size - 1) >>> 4) + 1;
+    const addr = this.#engine.malloc(atoms);
+    return addr !== NO_FIT ? addr : this.#growAndRetry('malloc(size)', size, atoms, 'malloc');
   }
 
   /**
@@ -702,6 +708,25 @@ export class Heap {
     }
     if (fresh) this.#debug?.allocated(addr, this.#engine.sizeOf(addr) * ATOM, 'token');
     return addr;
+  }
+
+  /** `malloc` past its common call: every check, then options and the debug log. */
+  #mallocChecked(size, options) {
+    if (!isSize(size)) throw sizeError('malloc(size)', size);
+    const atoms = bytesToAtoms(size);
+    if (options !== undefined || this.#debug !== null) return this.#mallocAligned(size, options);
+    const addr = this.#engine.malloc(atoms);
+    return addr !== NO_FIT ? addr : this.#growAndRetry('malloc(size)', size, atoms, 'malloc');
+  }
+
+  /**
+   * `#growThen` with `engine[method](atoms)` as the retry. The closure is
+   * made here, not in the callers: a function that makes one pays for its
+   * context on every call, the fast path included.
+   */
+  #growAndRetry(call, size, atoms, method) {
+    const engine = this.#engine;
+    return this.#growThen(call, size, atoms, 1, () => engine[method](atoms));
   }
 
   /** `malloc` with options, or in debug mode. */

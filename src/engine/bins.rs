@@ -2,16 +2,16 @@
 //! summary levels on top so that its first set bit is found in a few
 //! steps, and each in one vector of words with its levels side by side.
 //!
-//! Bin `b` has a position per window of `b + 1` atoms. Level 0 holds one
-//! bit per position; bit `j` of level `k + 1` is set exactly when word `j`
-//! of level `k` is non-zero; the top level is a single word, so a bin has
-//! as many levels as its positions need, and at least two. The top word of
-//! a bin sits beside its vector, where a search starts without a pointer
-//! to follow; level `k` below the top starts at word
-//! `trees[b].levels[k]` of the vector, the higher levels first and the
-//! leaf last.
+//! Every bin has the same positions (the index has one per word of the
+//! layout). Level 0 holds one bit per position; bit `j` of level `k + 1`
+//! is set exactly when word `j` of level `k` is non-zero; the top level is
+//! a single word, so a bin has as many levels as its positions need, and
+//! at least two. The top word of a bin sits beside its vector, where a
+//! search starts without a pointer to follow; level `k` below the top
+//! starts at word `trees[b].levels[k]` of the vector, the higher levels
+//! first and the leaf last.
 //!
-//! The summaries are sized for `reach` atoms, a quarter more than the
+//! The summaries are sized for `reach` positions, a quarter more than the
 //! capacity, and the leaf for the capacity itself, at the end of the
 //! vector: growing a page at a time only lengthens the leaves, as a flat
 //! bitset grows, and the summaries move rarely.
@@ -111,20 +111,20 @@ impl Tree {
     }
 }
 
-/// Up to [`MAX_BINS`] bitsets with summaries, bin `b` over windows of `b + 1` atoms.
+/// Up to [`MAX_BINS`] bitsets with summaries, all over the same positions.
 #[derive(Clone, Debug)]
 pub struct Bins {
     trees: [Tree; MAX_BINS],
     /// Bins in use.
     count: usize,
-    /// The capacity in atoms the summaries are sized for.
+    /// The positions the summaries are sized for.
     reach: u32,
-    /// The capacity in atoms the leaves are sized for.
+    /// The positions the leaves are sized for.
     capacity: u32,
 }
 
 impl Bins {
-    /// `count` empty bins over no atoms.
+    /// `count` empty bins over no positions.
     pub fn new(count: usize) -> Bins {
         assert!(count <= MAX_BINS, "{count} bins, at most {MAX_BINS}");
         let mut bins = Bins { trees: core::array::from_fn(|_| Tree::default()), count, reach: 0, capacity: 0 };
@@ -217,8 +217,8 @@ impl Bins {
         ones(self.trees[bin].level(0).iter().copied())
     }
 
-    /// Makes room for a capacity of `capacity` atoms. Bits past what the
-    /// capacity needs must be clear.
+    /// Makes room for `capacity` positions in every bin. Bits past them
+    /// must be clear.
     pub fn resize(&mut self, capacity: u32) {
         if capacity > self.reach || self.reach / 2 > capacity {
             let reach = capacity.saturating_add(capacity / 4).min(super::MAX_ATOMS);
@@ -226,9 +226,9 @@ impl Bins {
             return;
         }
         for (bin, tree) in self.trees[..self.count].iter_mut().enumerate() {
-            let leaf = tree.levels[0] as usize + level_words((capacity as usize).div_ceil(bin + 1));
+            let leaf = tree.levels[0] as usize + level_words(capacity as usize);
             let cut = tree.words.get(leaf..).unwrap_or(&[]);
-            debug_assert!(cut.iter().all(|&word| word == 0), "bin {bin} has bits past {capacity} atoms");
+            debug_assert!(cut.iter().all(|&word| word == 0), "bin {bin} has bits past {capacity} positions");
             // Memory grows a few pages at a time: an eighth of headroom
             // keeps copies rare, where doubling could leave half unused.
             if leaf > tree.words.capacity() {
@@ -250,7 +250,7 @@ impl Bins {
     /// that no bit is set past a bin's positions.
     pub fn check(&self) -> Result<(), Violation> {
         for (bin, tree) in self.trees[..self.count].iter().enumerate() {
-            let leaf = level_words((self.capacity as usize).div_ceil(bin + 1));
+            let leaf = level_words(self.capacity as usize);
             if tree.level(0).len() != leaf {
                 return Err(Violation::new("a bin has the wrong number of leaf words"));
             }
@@ -270,7 +270,7 @@ impl Bins {
                     return Err(Violation::new("a bin's summary marks a word past the level below"));
                 }
             }
-            let positions = (self.capacity as usize).div_ceil(bin + 1).max(1);
+            let positions = (self.capacity as usize).max(1);
             if self.ones(bin).any(|pos| pos as usize >= positions) {
                 return Err(Violation::new("a bin marks a position past its end"));
             }
@@ -278,7 +278,7 @@ impl Bins {
         Ok(())
     }
 
-    /// Lays the bins out anew, the summaries for `reach` atoms and the
+    /// Lays the bins out anew, the summaries for `reach` positions and the
     /// leaves for `capacity`, keeping every bit.
     #[inline(never)]
     fn lay_out(&mut self, capacity: u32, reach: u32) {
@@ -289,12 +289,12 @@ impl Bins {
                 0 => (0, 0),
                 _ => (tree.levels[0] as usize, tree.words.len() - tree.levels[0] as usize),
             };
-            let leaf = level_words((capacity as usize).div_ceil(bin + 1));
+            let leaf = level_words(capacity as usize);
             // Level sizes from the leaf up, for `reach`; the top is one word
             // above a leaf of at least one.
             let mut sizes = [0; MAX_DEPTH];
             let mut depth = 1;
-            sizes[0] = level_words((reach as usize).div_ceil(bin + 1));
+            sizes[0] = level_words(reach as usize);
             while sizes[depth - 1] > 1 || depth == 1 {
                 sizes[depth] = level_words(sizes[depth - 1]);
                 depth += 1;
@@ -309,7 +309,7 @@ impl Bins {
             let kept = old_leaf.min(leaf);
             debug_assert!(
                 tree.words[old_start + kept..old_start + old_leaf].iter().all(|&word| word == 0),
-                "bin {bin} has bits past {capacity} atoms"
+                "bin {bin} has bits past {capacity} positions"
             );
             levels[0] = start as u32;
             let total = start + leaf;

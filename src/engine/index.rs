@@ -2,14 +2,17 @@
 //! engine keeps apart).
 //!
 //! Spans of up to [`SMALL_ATOMS`] atoms live in exact-size bins. Bin `s`
-//! is a bitset over windows of `s` atoms: bit `j` is set when a free span of
-//! exactly `s` atoms starts in `[j·s, (j+1)·s)`. Two such spans would
-//! overlap if they started in one window, so each bit stands for one span,
-//! and bit order is address order: a bin's first set bit is its lowest
-//! span. The span's start inside the window is read off the layout. A
-//! bitmap says which bins hold spans, so the smallest fitting size is a
-//! word scan away. Insert and remove are a bit flip each, with no stale
-//! entries to sweep. The bins cost Σ 1/s ≈ 4.7 bits per atom of memory.
+//! is a bitset over the words of the layout, 64 atoms each: bit `j` is set
+//! while a free span of exactly `s` atoms starts in word `j`. Bit order is
+//! address order, so a bin's first set bit leads to its lowest span; the
+//! spans of that size in the word are read off the layout's two words
+//! there (see [`Layout::spans_of`]), which a free or an allocation reads
+//! anyway. A bitmap says which bins hold spans, so the smallest fitting
+//! size is a word scan away. Insert is a bit flip; remove reads the word
+//! first, and flips the bit when no other span of the size starts there;
+//! no stale entries are left to sweep. The bins cost 1 bit per atom of
+//! memory, and their summaries are shallow: two levels up to about 3 MiB
+//! of memory, three up to about 200 MiB.
 //!
 //! Larger spans live in one ordered set keyed by (size, start).
 //!
@@ -25,28 +28,8 @@ pub const SMALL_ATOMS: u32 = 64;
 
 const BITMAP_WORDS: usize = (SMALL_ATOMS as usize).div_ceil(64);
 
-/// Bits of the fixed-point reciprocals in [`RECIPROCALS`].
-const RECIPROCAL_SHIFT: u32 = 35;
-
-/// `ceil(2^35 / s)` for each bin size `s`. For every start below 2^28 and
-/// `s <= 128`, `start * RECIPROCALS[s] >> 35 == start / s`: the rounding
-/// error `e < s` adds less than `start * e / 2^35 < 1 / s`. A multiply
-/// instead of a division on every insert and remove.
-const RECIPROCALS: [u64; SMALL_ATOMS as usize + 1] = {
-    let mut table = [0; SMALL_ATOMS as usize + 1];
-    let mut size = 1;
-    while size <= SMALL_ATOMS as u64 {
-        table[size as usize] = (1u64 << RECIPROCAL_SHIFT).div_ceil(size);
-        size += 1;
-    }
-    table
-};
-
-/// The window of bin `size` that holds `start`.
-#[inline]
-fn window(start: u32, size: u32) -> u32 {
-    ((u64::from(start) * RECIPROCALS[size as usize]) >> RECIPROCAL_SHIFT) as u32
-}
+/// Atoms in a word of the layout, a position of the bins.
+const WORD_ATOMS: u32 = 64;
 
 fn large_key(size: u32, start: u32) -> u128 {
     (u128::from(size) << 32) | u128::from(start)
@@ -63,14 +46,12 @@ pub struct Fit {
     pub start: u32,
     /// Length in atoms.
     pub size: u32,
-    /// The window that marks it in its bin, for a span of up to [`SMALL_ATOMS`].
-    window: u32,
 }
 
 /// Free spans by size, for best fit.
 #[derive(Clone, Debug)]
 pub struct FreeIndex {
-    /// Bin `s - 1` marks the windows of `s` atoms where a free span of `s` atoms starts.
+    /// Bin `s - 1` marks the words of the layout where a free span of `s` atoms starts.
     bins: Bins,
     /// Bit `s - 1` is set while `bins[s - 1]` is not empty.
     occupied: [u64; BITMAP_WORDS],
@@ -88,50 +69,79 @@ impl FreeIndex {
     /// Sizes the bins for a memory of `capacity` atoms. Spans past it must
     /// have been removed.
     pub fn resize(&mut self, capacity: u32) {
-        self.bins.resize(capacity);
+        self.bins.resize(capacity.div_ceil(WORD_ATOMS));
     }
 
     /// Adds the free span `[start, start + size)`.
-    #[inline]
+    #[inline(always)]
     pub fn insert(&mut self, start: u32, size: u32) {
         if size > SMALL_ATOMS {
-            self.large.insert(large_key(size, start));
-            return;
+            return self.insert_large(start, size);
         }
         let bit = size as usize - 1;
-        self.bins.set(bit, window(start, size));
+        self.bins.set(bit, start / WORD_ATOMS);
         self.occupied[bit / 64] |= 1 << (bit % 64);
     }
 
-    /// Forgets the free span `[start, start + size)`, which must be indexed.
+    /// Forgets the free span `[start, start + size)`, which must be
+    /// indexed. `layout` must still hold every start, and mark free only
+    /// this span and indexed ones: the bit of its word stays while another
+    /// free span of its size starts there.
     #[inline]
-    pub fn remove(&mut self, start: u32, size: u32) {
+    pub fn remove(&mut self, start: u32, size: u32, layout: &Layout) {
         if size > SMALL_ATOMS {
-            let found = self.large.remove(large_key(size, start));
-            debug_assert!(found, "large span {start}+{size} was not indexed");
-            return;
+            return self.remove_large(start, size);
         }
-        self.clear_small(size, window(start, size));
-    }
-
-    /// Forgets a span that [`FreeIndex::best_fit`] found.
-    #[inline]
-    pub fn take(&mut self, fit: Fit) {
-        if fit.size > SMALL_ATOMS {
-            self.remove(fit.start, fit.size);
-        } else {
-            self.clear_small(fit.size, fit.window);
+        let word = start / WORD_ATOMS;
+        if layout.spans_of(word, size) & !(1 << (start % WORD_ATOMS)) == 0 {
+            self.clear_small(size as usize - 1, word);
         }
     }
 
-    /// Clears window `window` of bin `size`, which must be set.
+    /// [`FreeIndex::insert`] for a large span. The large set's code stays
+    /// out of the small spans' path, the hot one, which then needs few
+    /// registers where it is inlined.
+    #[inline(never)]
+    fn insert_large(&mut self, start: u32, size: u32) {
+        self.large.insert(large_key(size, start));
+    }
+
+    /// [`FreeIndex::remove`] for a large span, apart as `insert_large` is.
+    #[inline(never)]
+    fn remove_large(&mut self, start: u32, size: u32) {
+        let found = self.large.remove(large_key(size, start));
+        debug_assert!(found, "large span {start}+{size} was not indexed");
+    }
+
+    /// Forgets a span that [`FreeIndex::best_fit`] found; `layout` as for
+    /// [`FreeIndex::remove`].
+    #[inline(never)]
+    pub fn take(&mut self, fit: Fit, layout: &Layout) {
+        self.remove(fit.start, fit.size, layout);
+    }
+
+    /// Clears word `word` of bin `bit`, which must be set.
     #[inline]
-    fn clear_small(&mut self, size: u32, window: u32) {
-        let bit = size as usize - 1;
-        debug_assert!(self.bins.get(bit, window), "window {window} of bin {size} was not set");
+    fn clear_small(&mut self, bit: usize, word: u32) {
+        debug_assert!(self.bins.get(bit, word), "word {word} of bin {} was not set", bit + 1);
         // Without a branch: whether the bin empties is a coin toss.
-        let emptied = self.bins.clear(bit, window);
+        let emptied = self.bins.clear(bit, word);
         self.occupied[bit / 64] &= !(u64::from(emptied) << (bit % 64));
+    }
+
+    /// Takes the lowest span of exactly `size` atoms (at most
+    /// [`SMALL_ATOMS`]), which must exist, and returns its start; `layout`
+    /// as for [`FreeIndex::remove`].
+    #[inline]
+    pub fn take_lowest(&mut self, size: u32, layout: &Layout) -> u32 {
+        let bit = size as usize - 1;
+        let word = self.bins.first(bit);
+        let spans = layout.spans_of(word, size);
+        debug_assert!(spans != 0, "bin {size} marks word {word}, which holds no span of its size");
+        if spans & (spans - 1) == 0 {
+            self.clear_small(bit, word);
+        }
+        word * WORD_ATOMS + spans.trailing_zeros()
     }
 
     /// Whether no span is indexed.
@@ -145,8 +155,9 @@ impl FreeIndex {
     #[inline]
     pub fn best_fit(&self, size: u32, layout: &Layout) -> Option<Fit> {
         if let Some(span) = self.next_occupied(size) {
-            let window = self.bins.first(span as usize - 1);
-            return Some(Fit { start: start_in_window(layout, window, span), size: span, window });
+            let word = self.bins.first(span as usize - 1);
+            let start = word * WORD_ATOMS + layout.spans_of(word, span).trailing_zeros();
+            return Some(Fit { start, size: span });
         }
         if self.large.is_empty() {
             return None;
@@ -158,7 +169,7 @@ impl FreeIndex {
     fn best_large_fit(&self, size: u32) -> Option<Fit> {
         let from = large_key(size.max(SMALL_ATOMS + 1), 0);
         let (span, start) = split_large_key(self.large.first_from(from)?);
-        Some(Fit { start, size: span, window: 0 })
+        Some(Fit { start, size: span })
     }
 
     /// The size of the largest indexed span, 0 when there is none.
@@ -180,25 +191,32 @@ impl FreeIndex {
     }
 
     /// Checks the index against the engine's free spans (the tail
-    /// excluded): each span is marked in its bin or held in the large set,
-    /// nothing else is, and the bitmap says which bins hold spans.
+    /// excluded): each span's word is marked in its bin or the span is held
+    /// in the large set, nothing else is, and the bitmap says which bins
+    /// hold spans.
     pub fn check(&self, spans: impl Iterator<Item = (u32, u32)>) -> Result<(), Violation> {
         self.bins.check()?;
         let (mut small, mut large) = (0, 0);
+        // Spans come in address order, so a second span of one size in a
+        // word comes right after the first of that size: it adds no bit.
+        let mut last_word = [u32::MAX; SMALL_ATOMS as usize];
         for (start, size) in spans {
             let indexed = if size > SMALL_ATOMS {
                 large += 1;
                 self.large.contains(large_key(size, start))
             } else {
-                small += 1;
-                self.bins.get(size as usize - 1, window(start, size))
+                let (bin, word) = (size as usize - 1, start / WORD_ATOMS);
+                if last_word[bin] != word {
+                    last_word[bin] = word;
+                    small += 1;
+                }
+                self.bins.get(bin, word)
             };
             if !indexed {
                 return Err(Violation::at("a free span is missing from the index", start));
             }
         }
-        // Two spans of one size never share a window, so each span above
-        // has a bit or a key of its own: equal counts leave no room for more.
+        // Every bit and key the spans need is there: equal counts leave no room for more.
         let marked: usize = (0..SMALL_ATOMS as usize).map(|bin| self.bins.count(bin)).sum();
         if marked != small || self.large.len() != large {
             return Err(Violation::new("the index holds a span that is not free"));
@@ -214,7 +232,7 @@ impl FreeIndex {
 
     /// The smallest size at or above `from` whose bin holds a span.
     #[inline]
-    fn next_occupied(&self, from: u32) -> Option<u32> {
+    pub fn next_occupied(&self, from: u32) -> Option<u32> {
         if from > SMALL_ATOMS {
             return None;
         }
@@ -227,27 +245,6 @@ impl FreeIndex {
             }
             w += 1;
             word = *self.occupied.get(w)?;
-        }
-    }
-}
-
-/// The start of the free span of exactly `size` atoms that starts in
-/// window `window` of that size's bin.
-#[inline]
-fn start_in_window(layout: &Layout, window: u32, size: u32) -> u32 {
-    layout.free_span_in(window * size, size)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn reciprocals_divide_exactly() {
-        for size in 1..=SMALL_ATOMS {
-            for start in (0..5000).chain((1 << 28) - 5000..1 << 28) {
-                assert_eq!(window(start, size), start / size, "{start} / {size}");
-            }
         }
     }
 }

@@ -35,6 +35,18 @@ fn locate(atom: u32) -> (usize, u64) {
     ((atom / WORD_BITS) as usize, 1 << (atom % WORD_BITS))
 }
 
+/// What lies on either side of a span, as [`Layout::around`] reads it.
+#[derive(Clone, Copy, Debug)]
+pub struct Around {
+    /// The end of the span.
+    pub end: u32,
+    /// The start of the free span just before it, or its own start when
+    /// the span before it is not free.
+    pub low: u32,
+    /// Whether the span after it is free.
+    pub free_after: bool,
+}
+
 /// Where spans start, which are free and which are owned.
 #[derive(Clone, Debug)]
 pub struct Layout {
@@ -107,7 +119,7 @@ impl Layout {
         if pair != 0 {
             return w as u32 * WORD_BITS + pair.trailing_zeros();
         }
-        self.next_start_beyond(w + 2).unwrap_or(self.capacity)
+        self.next_start_beyond(w + 2)
     }
 
     /// The start of the span that holds atom `atom - 1`; `atom` is above 0.
@@ -124,7 +136,55 @@ impl Layout {
             return w as u32 * WORD_BITS + (2 * WORD_BITS - 1 - pair.leading_zeros()) - WORD_BITS;
         }
         // Atom 0 always starts a span.
-        self.prev_start_before(w.saturating_sub(1)).unwrap_or(0)
+        match self.prev_start_before(w.saturating_sub(1)) {
+            u32::MAX => 0,
+            before => before,
+        }
+    }
+
+    /// The end of the span at `start`, which is below the capacity, and its
+    /// free neighbours: what a free reads, in one pass over the words on
+    /// either side.
+    #[inline]
+    pub fn around(&self, start: u32) -> Around {
+        let (w, bit) = locate(start);
+        let word = self.words[w];
+        let next = self.words.get(w + 1).copied().unwrap_or_default();
+        let prev = if w > 0 { self.words[w - 1] } else { Word::default() };
+        let base = w as u32 * WORD_BITS;
+        // Offsets from `base`, in this word and the next as one, as in
+        // `span_end` but with 64-bit steps: 128-bit ones cost more in wasm.
+        // A zero word counts 64, so nothing in either gives 128.
+        let above = word.starts & !(bit | (bit - 1));
+        let offset = if above != 0 { above.trailing_zeros() } else { WORD_BITS + next.starts.trailing_zeros() };
+        let end = if offset < 2 * WORD_BITS { base + offset } else { self.next_start_beyond(w + 2) };
+        // A free span starts at the end when its bit is set, in this word
+        // or the next (or, past those, in the word that holds it).
+        let free_after = if offset < 2 * WORD_BITS {
+            let free = if offset < WORD_BITS { word.free } else { next.free };
+            free >> (offset % WORD_BITS) & 1 != 0
+        } else {
+            self.is_free(end)
+        };
+        // The start before, as in `span_before`, and whether it is free:
+        // `at` counts from `base - 64`, and is negative when neither word
+        // holds a start before this one.
+        let below = word.starts & (bit - 1);
+        let at = if below != 0 {
+            2 * WORD_BITS as i32 - 1 - below.leading_zeros() as i32
+        } else {
+            WORD_BITS as i32 - 1 - prev.starts.leading_zeros() as i32
+        };
+        let before = if at >= 0 {
+            let free = if at >= WORD_BITS as i32 { word.free } else { prev.free };
+            // With w = 0 the start is in this word, so `at >= 64`.
+            (free >> (at as u32 % WORD_BITS) & 1 != 0).then(|| base + at as u32 - WORD_BITS)
+        } else if start > 0 {
+            Some(self.prev_start_before(w.saturating_sub(1))).filter(|&before| self.is_free(before))
+        } else {
+            None
+        };
+        Around { end, low: before.unwrap_or(start), free_after }
     }
 
     /// The first start at or after `atom`.
@@ -135,7 +195,7 @@ impl Layout {
         if from_here != 0 {
             return Some(w as u32 * WORD_BITS + from_here.trailing_zeros());
         }
-        self.next_start_beyond(w + 1)
+        Some(self.next_start_beyond(w + 1)).filter(|&start| start < self.capacity)
     }
 
     /// The last start at or before `atom`, which is below the capacity.
@@ -146,45 +206,42 @@ impl Layout {
         if to_here != 0 {
             return Some(w as u32 * WORD_BITS + WORD_BITS - 1 - to_here.leading_zeros());
         }
-        self.prev_start_before(w)
+        Some(self.prev_start_before(w)).filter(|&start| start != u32::MAX)
     }
 
-    /// The start of the free span of exactly `size` atoms (at most 64)
-    /// that starts in `[from, from + size)`; there must be one.
+    /// The free spans of exactly `size` atoms (1 to 64) that start in word
+    /// `w`, as bits of that word: a free start whose next start lies
+    /// `size` atoms on, in this word or the next. The tail ends at the
+    /// capacity, where no start is, so it is never among them.
     #[inline]
-    pub fn free_span_in(&self, from: u32, size: u32) -> u32 {
-        debug_assert!((1..=WORD_BITS).contains(&size), "free_span_in({from}, {size})");
-        // The window lies in at most two words; read its free starts at once.
-        let (w, _) = locate(from);
-        let low = self.words[w].free;
-        let high = self.words.get(w + 1).map_or(0, |word| word.free);
-        let pair = (u128::from(high) << WORD_BITS | u128::from(low)) >> (from % WORD_BITS);
-        let candidates = pair as u64 & (u64::MAX >> (WORD_BITS - size));
-        debug_assert!(candidates != 0, "no free span starts in [{from}, {})", from + size);
-        if candidates & (candidates - 1) == 0 {
-            // One free start in the window: the span the bin marks.
-            return from + candidates.trailing_zeros();
+    pub fn spans_of(&self, w: u32, size: u32) -> u64 {
+        debug_assert!((1..=WORD_BITS).contains(&size), "spans_of({w}, {size})");
+        let w = w as usize;
+        let word = self.words[w];
+        let next = self.words.get(w + 1).map_or(0, |word| word.starts);
+        // Bit `i` of `ends` is set when a start lies `size` atoms after atom
+        // `i` of this word.
+        let ends = word.starts >> (size - 1) >> 1 | next << (WORD_BITS - size);
+        let candidates = word.free & ends;
+        // The atoms after a candidate and before its end hold no start, or
+        // it is a shorter span. Mostly there is one candidate or none.
+        let between = |at: u32| (word.starts >> at >> 1 | next << (WORD_BITS - 1 - at)) & ((1 << (size - 1)) - 1);
+        if candidates & candidates.wrapping_sub(1) == 0 {
+            // None (then `at` is 0, and nothing is kept) or one.
+            let at = candidates.trailing_zeros() % WORD_BITS;
+            return candidates & !(u64::from(between(at) != 0) << at);
         }
-        self.free_span_among(from, size, candidates)
-    }
-
-    /// As [`Layout::free_span_in`], when several free spans start in the
-    /// window, at `from` plus the set bits of `candidates`: the others are
-    /// shorter (free spans do not touch), so the one that ends `size`
-    /// atoms later is it.
-    #[inline(never)]
-    fn free_span_among(&self, from: u32, size: u32, mut candidates: u64) -> u32 {
-        loop {
-            let start = from + candidates.trailing_zeros();
-            if candidates & (candidates - 1) == 0 || self.span_end(start) == start + size {
-                return start;
-            }
-            candidates &= candidates - 1;
+        let (mut rest, mut spans) = (candidates, 0);
+        while rest != 0 {
+            let at = rest.trailing_zeros();
+            spans |= u64::from(between(at) == 0) << at;
+            rest &= rest - 1;
         }
+        spans
     }
 
     /// Makes `atom` the start of a free span.
-    #[inline]
+    #[inline(always)]
     pub fn add_free_start(&mut self, atom: u32) {
         let (w, bit) = locate(atom);
         let word = &mut self.words[w];
@@ -275,20 +332,28 @@ impl Layout {
         Ok(())
     }
 
-    /// The first start in words `w..`, through the summary.
+    /// The first start in words `w..`, through the summary; the capacity
+    /// when there is none. (A plain number: an `Option` would come back
+    /// through memory in wasm, and its callers would set up a stack frame
+    /// for it on every call, taken or not.)
     #[cold]
     #[inline(never)]
-    fn next_start_beyond(&self, w: usize) -> Option<u32> {
-        let w = self.nonempty.next_set(0, w as u32)?;
-        Some(w * WORD_BITS + self.words[w as usize].starts.trailing_zeros())
+    fn next_start_beyond(&self, w: usize) -> u32 {
+        match self.nonempty.next_set(0, w as u32) {
+            Some(w) => w * WORD_BITS + self.words[w as usize].starts.trailing_zeros(),
+            None => self.capacity,
+        }
     }
 
-    /// The last start in words `..w`, through the summary.
+    /// The last start in words `..w`, through the summary; `u32::MAX`
+    /// when there is none (see `next_start_beyond`).
     #[cold]
     #[inline(never)]
-    fn prev_start_before(&self, w: usize) -> Option<u32> {
-        let w = self.nonempty.prev_set(0, (w as u32).checked_sub(1)?)?;
-        Some(w * WORD_BITS + WORD_BITS - 1 - self.words[w as usize].starts.leading_zeros())
+    fn prev_start_before(&self, w: usize) -> u32 {
+        match (w as u32).checked_sub(1).and_then(|w| self.nonempty.prev_set(0, w)) {
+            Some(w) => w * WORD_BITS + WORD_BITS - 1 - self.words[w as usize].starts.leading_zeros(),
+            None => u32::MAX,
+        }
     }
 }
 
@@ -363,15 +428,32 @@ mod tests {
     }
 
     #[test]
-    fn free_span_in_skips_shorter_free_spans() {
-        //  [ free:2 ][ live:1 ][ free:5 ][ live … ]
-        let mut layout = layout_with(4096, &[0, 3, 8]);
-        layout.add_free_start(2);
-        layout.clear_free(2);
-        layout.clear_free(8);
-        assert_eq!(layout.free_span_in(0, 5), 3);
-        assert_eq!(layout.free_span_in(0, 2), 0);
-        assert_eq!(layout.free_starts().collect::<Vec<_>>(), vec![0, 3]);
+    fn spans_of_tells_free_spans_by_size() {
+        //  [ free:2 ][ live:1 ][ free:5 ][ live:60 ][ free:3 ][ live … ]
+        let mut layout = layout_with(4096, &[0, 3, 8, 68, 71]);
+        for live in [2, 8, 71] {
+            layout.add_free_start(live);
+            layout.clear_free(live);
+        }
+        assert_eq!(layout.spans_of(0, 2), 1);
+        assert_eq!(layout.spans_of(0, 5), 1 << 3);
+        assert_eq!(layout.spans_of(0, 1), 0, "a free span ends at its next start, not before");
+        assert_eq!(layout.spans_of(1, 3), 1 << 4, "a span that starts in one word and ends in the next");
+        assert_eq!(layout.spans_of(0, 63), 0);
+        assert_eq!(layout.free_starts().collect::<Vec<_>>(), vec![0, 3, 68]);
+        layout.check().unwrap();
+    }
+
+    #[test]
+    fn spans_of_tells_several_in_a_word() {
+        //  [ free:3 ][ live:7 ][ free:3 ][ live:7 ][ free:1 ][ live:2 ][ live … ]
+        let mut layout = layout_with(4096, &[0, 3, 10, 13, 20, 21, 23]);
+        for live in [3, 13, 21, 23] {
+            layout.add_free_start(live);
+            layout.clear_free(live);
+        }
+        assert_eq!(layout.spans_of(0, 3), 1 | 1 << 10, "not 20, whose span ends at 21");
+        assert_eq!(layout.spans_of(0, 1), 1 << 20);
         layout.check().unwrap();
     }
 

@@ -31,7 +31,7 @@ mod tickets;
 use core::fmt;
 
 use index::FreeIndex;
-use layout::Layout;
+use layout::{Around, Layout};
 use ordered::OrderedSet;
 pub use tickets::Ticket;
 use tickets::Tickets;
@@ -302,15 +302,10 @@ impl Engine {
     pub fn alloc(&mut self, atoms: u32) -> Result<u32, EngineError> {
         debug_assert!(atoms > 0, "alloc(0)");
         let tail_atoms = self.layout.capacity - self.layout.tail;
-        if tail_atoms >= atoms && self.index.is_empty() {
-            // The only free span is the tail: no search.
-            return Ok(self.carve_tail(atoms));
-        }
-        match self.index.best_fit(atoms, &self.layout) {
+        if let Some(size) = self.index.next_occupied(atoms) {
             // The tail is the highest span: it wins only when strictly smaller.
-            Some(fit) if !(tail_atoms >= atoms && tail_atoms < fit.size) => {
-                let (start, size) = (fit.start, fit.size);
-                self.index.take(fit);
+            if !(tail_atoms >= atoms && tail_atoms < size) {
+                let start = self.index.take_lowest(size, &self.layout);
                 self.layout.clear_free(start);
                 if size > atoms {
                     let rest = start + atoms;
@@ -318,7 +313,26 @@ impl Engine {
                     self.index.insert(rest, size - atoms);
                 }
                 self.used += atoms;
-                Ok(start)
+                return Ok(start);
+            }
+        } else if tail_atoms >= atoms && self.index.is_empty() {
+            // The only free span is the tail: no search.
+            return Ok(self.carve_tail(atoms));
+        }
+        self.alloc_elsewhere(atoms)
+    }
+
+    /// [`Engine::alloc`] past its common case, a small span that the tail
+    /// does not beat: a large span, the tail, or nothing.
+    #[inline(never)]
+    fn alloc_elsewhere(&mut self, atoms: u32) -> Result<u32, EngineError> {
+        let tail_atoms = self.layout.capacity - self.layout.tail;
+        match self.index.best_fit(atoms, &self.layout) {
+            Some(fit) if !(tail_atoms >= atoms && tail_atoms < fit.size) => {
+                self.index.take(fit, &self.layout);
+                self.carve((fit.start, fit.start + fit.size), (fit.start, fit.start + atoms));
+                self.used += atoms;
+                Ok(fit.start)
             }
             _ if tail_atoms >= atoms => Ok(self.carve_tail(atoms)),
             _ => Err(self.no_fit(atoms)),
@@ -554,24 +568,26 @@ impl Engine {
     /// returns its size; the caller keeps the counts.
     #[inline]
     fn release(&mut self, start: u32) -> u32 {
+        let Around { end, low, free_after } = self.layout.around(start);
         let layout = &mut self.layout;
-        let end = layout.span_end(start);
-        let (mut low, mut high) = (start, end);
-        if start > 0 {
-            let before = layout.span_before(start);
-            if layout.is_free(before) {
-                self.index.remove(before, start - before);
-                layout.remove_start(start);
-                low = before;
-            }
+        let mut high = end;
+        // The index reads the layout to forget a span (see
+        // `FreeIndex::remove`): the starts stay until both neighbours are
+        // out of it, and a neighbour out of it is no longer marked free.
+        if low < start {
+            self.index.remove(low, start - low, layout);
+            layout.clear_free(low);
         }
-        if layout.is_free(high) {
+        if free_after {
             let after_end = if high == layout.tail { layout.capacity } else { layout.span_end(high) };
             if high != layout.tail {
-                self.index.remove(high, after_end - high);
+                self.index.remove(high, after_end - high, layout);
             }
             layout.remove_start(high);
             high = after_end;
+        }
+        if low < start {
+            layout.remove_start(start);
         }
         layout.set_free(low);
         if high == layout.capacity {
@@ -601,17 +617,20 @@ impl Engine {
     }
 
     /// Takes the free span `[start, end)` out of the index, or out of the
-    /// tail; its start stays marked free.
+    /// tail; its start stays marked free. (Not inlined, as `list`.)
+    #[inline(never)]
     fn unlist(&mut self, start: u32, end: u32) {
         if start == self.layout.tail {
             self.layout.tail = self.layout.capacity;
         } else {
-            self.index.remove(start, end - start);
+            self.index.remove(start, end - start, &self.layout);
         }
     }
 
     /// Makes `[start, end)` a free span: marks its start and indexes it,
-    /// or makes it the tail when it ends at the capacity.
+    /// or makes it the tail when it ends at the capacity. Not inlined: the
+    /// index code it holds is inlined where it is hot, and once here is enough.
+    #[inline(never)]
     fn list(&mut self, start: u32, end: u32) {
         self.layout.add_free_start(start);
         if end == self.layout.capacity {
