@@ -74,8 +74,10 @@ const KIND_RESERVED = 4;
 function isAddr(addr) {
   // For a number, `addr >>> 0 === addr` holds exactly for the integers
   // from 0 to 2^32 - 1; `typeof` comes first, as `>>>` converts. `&` is
-  // exact then: the low bits of such an integer survive ToInt32.
-  return typeof addr === 'number' && addr >>> 0 === addr && (addr & (ATOM - 1)) === 0;
+  // exact then: the low bits of such an integer survive ToInt32. 15 is
+  // ATOM - 1 written out: V8 reads a module constant from memory on every
+  // call, and this test runs on every free.
+  return typeof addr === 'number' && addr >>> 0 === addr && (addr & 15) === 0;
 }
 
 /** Whether `size` is an integer from 1 to 2^32. */
@@ -265,7 +267,9 @@ export class Heap {
     // ceil(size / 16) without passing 2^32, which `>>>` would wrap.
     const atoms = ((size - 1) >>> 4) + 1;
     const addr = this.#engine.malloc(atoms);
-    return addr !== NO_FIT ? addr : this.#growAndRetry('malloc(size)', size, atoms, 'malloc');
+    // NO_FIT written out, as ATOM is in `isAddr`: an imported binding is
+    // read from memory, and checked, on every call.
+    return addr !== 0xffffffff ? addr : this.#growAndRetry('malloc(size)', size, atoms, 'malloc');
   }
 
   /**

@@ -130,18 +130,23 @@ impl FreeIndex {
     }
 
     /// Takes the lowest span of exactly `size` atoms (at most
-    /// [`SMALL_ATOMS`]), which must exist, and returns its start; `layout`
-    /// as for [`FreeIndex::remove`].
+    /// [`SMALL_ATOMS`]), which must exist, marks it live in `layout` and
+    /// returns its start; `layout` as for [`FreeIndex::remove`] before.
     #[inline]
-    pub fn take_lowest(&mut self, size: u32, layout: &Layout) -> u32 {
+    pub fn take_lowest(&mut self, size: u32, layout: &mut Layout) -> u32 {
         let bit = size as usize - 1;
         let word = self.bins.first(bit);
         let spans = layout.spans_of(word, size);
         debug_assert!(spans != 0, "bin {size} marks word {word}, which holds no span of its size");
-        if spans & (spans - 1) == 0 {
+        // The span's free bit is cleared in the word just read, by the bit
+        // found there: an address worked out again from the start would
+        // wait for the whole search above.
+        let lowest = spans & spans.wrapping_neg();
+        layout.clear_free_bits(word, lowest);
+        if spans == lowest {
             self.clear_small(bit, word);
         }
-        word * WORD_ATOMS + spans.trailing_zeros()
+        word * WORD_ATOMS + lowest.trailing_zeros()
     }
 
     /// Whether no span is indexed.

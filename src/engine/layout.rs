@@ -279,6 +279,12 @@ impl Layout {
         self.words[w].free &= !bit;
     }
 
+    /// Marks live the spans at bits `bits` of word `w`.
+    #[inline]
+    pub fn clear_free_bits(&mut self, w: u32, bits: u64) {
+        self.words[w as usize].free &= !bits;
+    }
+
     /// Changes the capacity; starts past a smaller one are dropped.
     pub fn resize(&mut self, capacity: u32) {
         debug_assert!(capacity % WORD_BITS == 0, "capacity {capacity} is not whole words");

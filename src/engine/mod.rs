@@ -46,6 +46,10 @@ pub const ATOMS_PER_PAGE: u32 = (PAGE / ATOM) as u32;
 pub const MAX_PAGES: u32 = 65_536;
 /// Atoms in the 4 GiB address space.
 pub const MAX_ATOMS: u32 = MAX_PAGES * ATOMS_PER_PAGE;
+/// What [`Engine::alloc_start`] returns when nothing fits: no start, as
+/// starts are below [`MAX_ATOMS`]. A plain number, where a `Result` would
+/// come back through memory in wasm, in a stack frame of the caller's.
+pub const NO_START: u32 = u32::MAX;
 
 /// Bytes in `atoms` atoms.
 pub fn atoms_to_bytes(atoms: u32) -> u64 {
@@ -300,42 +304,61 @@ impl Engine {
     /// [`EngineError::NoFit`] when no free span is large enough.
     #[inline]
     pub fn alloc(&mut self, atoms: u32) -> Result<u32, EngineError> {
+        match self.alloc_start(atoms) {
+            NO_START => Err(self.no_fit(atoms)),
+            start => Ok(start),
+        }
+    }
+
+    /// [`Engine::alloc`] as a plain number: the start, or [`NO_START`]
+    /// when no free span is large enough.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use hostheap::engine::{Engine, ATOMS_PER_PAGE, NO_START};
+    ///
+    /// let mut engine = Engine::new(1).unwrap();
+    /// assert_eq!(engine.alloc_start(ATOMS_PER_PAGE), 0);
+    /// assert_eq!(engine.alloc_start(1), NO_START, "the page is full");
+    /// ```
+    #[inline]
+    pub fn alloc_start(&mut self, atoms: u32) -> u32 {
         debug_assert!(atoms > 0, "alloc(0)");
         let tail_atoms = self.layout.capacity - self.layout.tail;
         if let Some(size) = self.index.next_occupied(atoms) {
             // The tail is the highest span: it wins only when strictly smaller.
             if !(tail_atoms >= atoms && tail_atoms < size) {
-                let start = self.index.take_lowest(size, &self.layout);
-                self.layout.clear_free(start);
+                let start = self.index.take_lowest(size, &mut self.layout);
                 if size > atoms {
                     let rest = start + atoms;
                     self.layout.add_free_start(rest);
                     self.index.insert(rest, size - atoms);
                 }
                 self.used += atoms;
-                return Ok(start);
+                return start;
             }
         } else if tail_atoms >= atoms && self.index.is_empty() {
             // The only free span is the tail: no search.
-            return Ok(self.carve_tail(atoms));
+            return self.carve_tail(atoms);
         }
         self.alloc_elsewhere(atoms)
     }
 
-    /// [`Engine::alloc`] past its common case, a small span that the tail
-    /// does not beat: a large span, the tail, or nothing.
+    /// [`Engine::alloc_start`] past its common case, a small span that the
+    /// tail does not beat: a large span, the tail, or nothing.
     #[inline(never)]
-    fn alloc_elsewhere(&mut self, atoms: u32) -> Result<u32, EngineError> {
+    fn alloc_elsewhere(&mut self, atoms: u32) -> u32 {
         let tail_atoms = self.layout.capacity - self.layout.tail;
         match self.index.best_fit(atoms, &self.layout) {
             Some(fit) if !(tail_atoms >= atoms && tail_atoms < fit.size) => {
                 self.index.take(fit, &self.layout);
                 self.carve((fit.start, fit.start + fit.size), (fit.start, fit.start + atoms));
                 self.used += atoms;
-                Ok(fit.start)
+                fit.start
             }
-            _ if tail_atoms >= atoms => Ok(self.carve_tail(atoms)),
-            _ => Err(self.no_fit(atoms)),
+            _ if tail_atoms >= atoms => self.carve_tail(atoms),
+            _ => NO_START,
         }
     }
 
@@ -377,7 +400,16 @@ impl Engine {
     /// Whether a live block (not a reserved span) starts at `start`.
     #[inline]
     pub fn is_block(&self, start: u32) -> bool {
-        self.layout.is_live(start) && (self.reserved.is_empty() || !self.reserved.contains(u128::from(start)))
+        self.layout.is_live(start) && (self.reserved.is_empty() || !self.is_reserved(start))
+    }
+
+    /// Whether `start` starts a reserved span. Apart from `is_block`, which
+    /// `free` inlines: the search needs a stack frame, which `free` would
+    /// then set up on every call.
+    #[cold]
+    #[inline(never)]
+    fn is_reserved(&self, start: u32) -> bool {
+        self.reserved.contains(u128::from(start))
     }
 
     /// The size in atoms of the live block at `start`.

@@ -238,7 +238,10 @@ impl Engine {
     }
 
     /// Frees the owned block at `start` from its token: the ticket stays
-    /// pending as an orphan.
+    /// pending as an orphan. Not inlined: `free` calls it for a token's
+    /// block only, and inlined its set operations would give `free` a
+    /// stack frame to set up on every call.
+    #[inline(never)]
     pub(super) fn orphan(&mut self, start: u32) {
         if let Some(ticket) = self.disown(start) {
             self.tickets.orphans.insert(ticket.key());

@@ -10,7 +10,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use wasm_bindgen::prelude::*;
 
-use crate::engine::{atoms_to_bytes, Engine, EngineError, Kind, Ticket, ATOM};
+use crate::engine::{atoms_to_bytes, Engine, EngineError, Kind, Ticket, ATOM, NO_START};
 
 /// Returned instead of an address when no free span is large enough.
 pub const NO_FIT: u32 = u32::MAX;
@@ -73,7 +73,10 @@ impl Heap {
 
     /// Allocates `atoms` atoms; the byte address, or [`NO_FIT`].
     pub fn malloc(&mut self, atoms: u32) -> u32 {
-        self.engine.alloc(atoms).map_or(NO_FIT, to_addr)
+        match self.engine.alloc_start(atoms) {
+            NO_START => NO_FIT,
+            start => to_addr(start),
+        }
     }
 
     /// Allocates `atoms` atoms owned by a token; the ticket to register the
