@@ -14,7 +14,7 @@
 // party grew in an adopted memory) reserves the rest, so the engine never
 // hands it out.
 
-import { Engine, NO_FIT } from './wasm.js';
+import { Engine, NO_FIT, mallocAt, releaseAt } from './wasm.js';
 import {
   ADDRESS_SPACE,
   addrError,
@@ -104,6 +104,8 @@ function alignAtoms(call, options) {
  */
 export class Heap {
   #engine;
+  /** The engine's address, for the hot calls (see wasm.js). */
+  #engineAddress;
   #memory;
   #buffer;
   #i32;
@@ -156,6 +158,7 @@ export class Heap {
     }
     const pages = this.#memory.buffer.byteLength / PAGE;
     this.#engine = new Engine(pages);
+    this.#engineAddress = this.#engine.engineAddress();
     const engine = this.#engine;
     this.#registry = new FinalizationRegistry((ticket) => {
       // A moved block's ticket keeps its first address: ask where it is now.
@@ -266,7 +269,7 @@ export class Heap {
     }
     // ceil(size / 16) without passing 2^32, which `>>>` would wrap.
     const atoms = ((size - 1) >>> 4) + 1;
-    const addr = this.#engine.malloc(atoms);
+    const addr = mallocAt(this.#engineAddress, atoms);
     // NO_FIT written out, as ATOM is in `isAddr`: an imported binding is
     // read from memory, and checked, on every call.
     return addr !== 0xffffffff ? addr : this.#growAndRetry('malloc(size)', size, atoms, 'malloc');
@@ -331,7 +334,7 @@ export class Heap {
    */
   free(addr) {
     if (!isAddr(addr)) throw addrError('free(addr)', addr);
-    const atoms = this.#engine.release(addr);
+    const atoms = releaseAt(this.#engineAddress, addr);
     if (atoms === 0) throw notLiveError('free(addr)', addr);
     this.#debug?.freed(addr, atoms * ATOM);
   }
@@ -719,18 +722,20 @@ export class Heap {
     if (!isSize(size)) throw sizeError('malloc(size)', size);
     const atoms = bytesToAtoms(size);
     if (options !== undefined || this.#debug !== null) return this.#mallocAligned(size, options);
-    const addr = this.#engine.malloc(atoms);
+    const addr = mallocAt(this.#engineAddress, atoms);
     return addr !== NO_FIT ? addr : this.#growAndRetry('malloc(size)', size, atoms, 'malloc');
   }
 
   /**
-   * `#growThen` with `engine[method](atoms)` as the retry. The closure is
-   * made here, not in the callers: a function that makes one pays for its
-   * context on every call, the fast path included.
+   * `#growThen` with `engine[method](atoms)` (`mallocAt` for 'malloc') as
+   * the retry. The closure is made here, not in the callers: a function
+   * that makes one pays for its context on every call, the fast path included.
    */
   #growAndRetry(call, size, atoms, method) {
     const engine = this.#engine;
-    return this.#growThen(call, size, atoms, 1, () => engine[method](atoms));
+    const address = this.#engineAddress;
+    const retry = method === 'malloc' ? () => mallocAt(address, atoms) : () => engine[method](atoms);
+    return this.#growThen(call, size, atoms, 1, retry);
   }
 
   /** `malloc` with options, or in debug mode. */

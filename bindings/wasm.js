@@ -1,7 +1,7 @@
 // Loads the allocator's own wasm instance: one per program, shared by every
 // heap. Top-level await keeps `import { alloc } from 'hostheap'` free of an
 // init step for the importer.
-import init, { Heap as Engine } from './pkg/hostheap.js';
+import init, { Heap as Engine, malloc, release } from './pkg/hostheap.js';
 
 const url = new URL('./pkg/hostheap_bg.wasm', import.meta.url);
 // `fetch` of file: URLs is not everywhere (Node); every runtime with files has node:fs.
@@ -19,4 +19,8 @@ export function instanceMemory() {
   return exports.memory;
 }
 
-export { Engine };
+// `malloc` and `release` take the engine's address (`engineAddress()`)
+// rather than the Engine: the two hot calls then skip wasm-bindgen's
+// per-call wrapper. The address holds while the Engine lives; a heap keeps
+// both, together, and never frees its Engine.
+export { Engine, malloc as mallocAt, release as releaseAt };
