@@ -333,9 +333,11 @@ export class Heap {
    * @throws {TypeError} when addr is not a number
    */
   free(addr) {
-    if (!isAddr(addr)) throw addrError('free(addr)', addr);
+    // Only integers from 0 to 2^32 - 1 reach the engine; it frees nothing
+    // at an address that is not a multiple of 16, and is asked why after.
+    if (!(typeof addr === 'number' && addr >>> 0 === addr)) throw addrError('free(addr)', addr);
     const atoms = releaseAt(this.#engineAddress, addr);
-    if (atoms === 0) throw notLiveError('free(addr)', addr);
+    if (atoms === 0) throw isAddr(addr) ? notLiveError('free(addr)', addr) : addrError('free(addr)', addr);
     this.#debug?.freed(addr, atoms * ATOM);
   }
 

@@ -8,7 +8,7 @@
 
 use alloc::string::String;
 use alloc::vec::Vec;
-use core::cell::{Cell, RefCell};
+use core::cell::{Cell, Ref, RefCell, RefMut};
 use wasm_bindgen::prelude::*;
 
 use crate::engine::{atoms_to_bytes, Engine, EngineError, Kind, Ticket, ATOM, NO_START};
@@ -68,6 +68,25 @@ pub struct Heap {
     wanted: Cell<u32>,
 }
 
+impl Heap {
+    /// The engine, to read.
+    fn engine(&self) -> Ref<'_, Engine> {
+        self.engine.try_borrow().unwrap_or_else(|_| reentered())
+    }
+
+    /// The engine, to change.
+    fn engine_mut(&self) -> RefMut<'_, Engine> {
+        self.engine.try_borrow_mut().unwrap_or_else(|_| reentered())
+    }
+}
+
+/// Throws for a call that reached an engine already in use: JavaScript
+/// run from inside a call (a replaced `RangeError`, say) that called back in.
+#[cold]
+fn reentered() -> ! {
+    wasm_bindgen::throw_str("hostheap: the engine was called while in use")
+}
+
 #[wasm_bindgen]
 impl Heap {
     /// An engine over `pages` free pages.
@@ -87,32 +106,32 @@ impl Heap {
     /// token with (its low 28 bits are the block's atom index), or -1.
     #[wasm_bindgen(js_name = allocOwned)]
     pub fn alloc_owned(&self, atoms: u32) -> f64 {
-        self.engine.borrow_mut().alloc_owned(atoms).map_or(-1.0, ticket_number)
+        self.engine_mut().alloc_owned(atoms).map_or(-1.0, ticket_number)
     }
 
     /// Allocates `atoms` atoms at a multiple of `align` atoms; the byte
     /// address, or [`NO_FIT`].
     #[wasm_bindgen(js_name = mallocAligned)]
     pub fn malloc_aligned(&self, atoms: u32, align: u32) -> u32 {
-        self.engine.borrow_mut().alloc_aligned(atoms, align).map_or(NO_FIT, to_addr)
+        self.engine_mut().alloc_aligned(atoms, align).map_or(NO_FIT, to_addr)
     }
 
     /// As `allocOwned`, at a multiple of `align` atoms.
     #[wasm_bindgen(js_name = allocOwnedAligned)]
     pub fn alloc_owned_aligned(&self, atoms: u32, align: u32) -> f64 {
-        self.engine.borrow_mut().alloc_owned_aligned(atoms, align).map_or(-1.0, ticket_number)
+        self.engine_mut().alloc_owned_aligned(atoms, align).map_or(-1.0, ticket_number)
     }
 
     /// As `scratch`, at a multiple of `align` atoms.
     #[wasm_bindgen(js_name = scratchAligned)]
     pub fn scratch_aligned(&self, atoms: u32, align: u32) -> u32 {
-        self.engine.borrow_mut().scratch_aligned(atoms, align).map_or(NO_FIT, to_addr)
+        self.engine_mut().scratch_aligned(atoms, align).map_or(NO_FIT, to_addr)
     }
 
     /// Pages to grow by so that `atoms` atoms fit at a multiple of `align` atoms.
     #[wasm_bindgen(js_name = pagesToFitAligned)]
     pub fn pages_to_fit_aligned(&self, atoms: u32, align: u32) -> u32 {
-        self.engine.borrow().pages_to_fit_aligned(atoms, align)
+        self.engine().pages_to_fit_aligned(atoms, align)
     }
 
     /// Resizes the live block at byte address `addr` to `atoms` atoms; its
@@ -122,7 +141,7 @@ impl Heap {
         let Some(start) = to_start(addr) else {
             return NO_FIT;
         };
-        match self.engine.borrow_mut().realloc(start, atoms) {
+        match self.engine_mut().realloc(start, atoms) {
             Ok(start) => to_addr(start),
             Err(EngineError::NoFit { pages, .. }) => {
                 self.wanted.set(pages);
@@ -140,47 +159,47 @@ impl Heap {
     /// The size in atoms of the live block at byte address `addr`, or 0.
     #[wasm_bindgen(js_name = sizeOf)]
     pub fn size_of(&self, addr: u32) -> u32 {
-        to_start(addr).and_then(|start| self.engine.borrow().size_of(start).ok()).unwrap_or(0)
+        to_start(addr).and_then(|start| self.engine().size_of(start).ok()).unwrap_or(0)
     }
 
     /// What the span at byte address `addr` holds: 0 no span starts there,
     /// 1 free, 2 a strong block, 3 a token's block, 4 reserved.
     #[wasm_bindgen(js_name = kindOf)]
     pub fn kind_of(&self, addr: u32) -> u32 {
-        to_start(addr).and_then(|start| self.engine.borrow().kind(start)).map_or(0, kind_code)
+        to_start(addr).and_then(|start| self.engine().kind(start)).map_or(0, kind_code)
     }
 
     /// Ties the strong block at byte address `addr` to a token; the ticket, or -1.
     pub fn tie(&self, addr: u32) -> f64 {
-        to_start(addr).and_then(|start| self.engine.borrow_mut().tie(start).ok()).map_or(-1.0, ticket_number)
+        to_start(addr).and_then(|start| self.engine_mut().tie(start).ok()).map_or(-1.0, ticket_number)
     }
 
     /// Makes the token's block at byte address `addr` strong; whether there was one.
     pub fn untie(&self, addr: u32) -> bool {
-        to_start(addr).is_some_and(|start| self.engine.borrow_mut().untie(start).is_ok())
+        to_start(addr).is_some_and(|start| self.engine_mut().untie(start).is_ok())
     }
 
     /// The byte address of the first span in use that the atoms
     /// `[start, start + atoms)` overlap, or [`NO_FIT`] when they are free.
     pub fn overlap(&self, start: u32, atoms: u32) -> u32 {
-        self.engine.borrow().first_in_use(start, atoms).map_or(NO_FIT, to_addr)
+        self.engine().first_in_use(start, atoms).map_or(NO_FIT, to_addr)
     }
 
     /// Reserves the atoms `[start, start + atoms)`, which must be free and
     /// within the memory.
     pub fn reserve(&self, start: u32, atoms: u32) -> Result<(), JsValue> {
-        Ok(self.engine.borrow_mut().reserve(start, atoms)?)
+        Ok(self.engine_mut().reserve(start, atoms)?)
     }
 
     /// Frees the reserved span at byte address `addr`; its atoms, or 0.
     pub fn unreserve(&self, addr: u32) -> u32 {
-        to_start(addr).and_then(|start| self.engine.borrow_mut().unreserve(start).ok()).unwrap_or(0)
+        to_start(addr).and_then(|start| self.engine_mut().unreserve(start).ok()).unwrap_or(0)
     }
 
     /// Walks every invariant: nothing when all hold, else the first one
     /// broken, in words.
     pub fn check(&self) -> Option<String> {
-        let violation = self.engine.borrow().check().err()?;
+        let violation = self.engine().check().err()?;
         let mut message = String::from(violation.rule);
         if let Some(atom) = violation.atom {
             message.push_str(" (at byte ");
@@ -192,13 +211,13 @@ impl Heap {
 
     /// A byte address where `atoms` atoms are free now, or [`NO_FIT`].
     pub fn scratch(&self, atoms: u32) -> u32 {
-        self.engine.borrow_mut().scratch(atoms).map_or(NO_FIT, to_addr)
+        self.engine_mut().scratch(atoms).map_or(NO_FIT, to_addr)
     }
 
     /// Takes back the ticket of a collected token; the atoms freed (0 for
     /// a block freed earlier), or -1 for a ticket the engine never issued.
     pub fn reclaim(&self, ticket: f64) -> i32 {
-        match self.engine.borrow_mut().reclaim(Ticket::from_bits(ticket as u64)) {
+        match self.engine_mut().reclaim(Ticket::from_bits(ticket as u64)) {
             Ok(atoms) => atoms as i32,
             Err(_) => -1,
         }
@@ -207,76 +226,76 @@ impl Heap {
     /// The byte address of the block a ticket's reclaim would free, or [`NO_FIT`].
     #[wasm_bindgen(js_name = ticketBlock)]
     pub fn ticket_block(&self, ticket: f64) -> u32 {
-        self.engine.borrow().ticket_block(Ticket::from_bits(ticket as u64)).map_or(NO_FIT, to_addr)
+        self.engine().ticket_block(Ticket::from_bits(ticket as u64)).map_or(NO_FIT, to_addr)
     }
 
     /// Pages to grow by so that `atoms` atoms fit.
     #[wasm_bindgen(js_name = pagesToFit)]
     pub fn pages_to_fit(&self, atoms: u32) -> u32 {
-        self.engine.borrow().pages_to_fit(atoms)
+        self.engine().pages_to_fit(atoms)
     }
 
     /// Adds `pages` free pages at the end.
     pub fn grow(&self, pages: u32) -> Result<(), JsValue> {
-        Ok(self.engine.borrow_mut().grow(pages)?)
+        Ok(self.engine_mut().grow(pages)?)
     }
 
     /// The capacity in pages that `trim` can shrink to.
     #[wasm_bindgen(js_name = trimTarget)]
     pub fn trim_target(&self) -> u32 {
-        self.engine.borrow().trim_target()
+        self.engine().trim_target()
     }
 
     /// Shrinks the capacity to `pages` pages.
     pub fn trim(&self, pages: u32) -> Result<(), JsValue> {
-        Ok(self.engine.borrow_mut().trim(pages)?)
+        Ok(self.engine_mut().trim(pages)?)
     }
 
     /// Capacity in pages.
     pub fn pages(&self) -> u32 {
-        self.engine.borrow().pages()
+        self.engine().pages()
     }
 
     /// Capacity in atoms.
     #[wasm_bindgen(js_name = totalAtoms)]
     pub fn total_atoms(&self) -> u32 {
-        self.engine.borrow().capacity()
+        self.engine().capacity()
     }
 
     /// Atoms in live blocks.
     #[wasm_bindgen(js_name = usedAtoms)]
     pub fn used_atoms(&self) -> u32 {
-        self.engine.borrow().stats().used
+        self.engine().stats().used
     }
 
     /// The free span at the start, in atoms.
     #[wasm_bindgen(js_name = headAtoms)]
     pub fn head_atoms(&self) -> u32 {
-        self.engine.borrow().stats().head
+        self.engine().stats().head
     }
 
     /// The free span at the end, in atoms.
     #[wasm_bindgen(js_name = tailAtoms)]
     pub fn tail_atoms(&self) -> u32 {
-        self.engine.borrow().stats().tail
+        self.engine().stats().tail
     }
 
     /// Atoms in reserved spans.
     #[wasm_bindgen(js_name = reservedAtoms)]
     pub fn reserved_atoms(&self) -> u32 {
-        self.engine.borrow().stats().reserved
+        self.engine().stats().reserved
     }
 
     /// The largest free span, in atoms.
     #[wasm_bindgen(js_name = largestAtoms)]
     pub fn largest_atoms(&self) -> u32 {
-        self.engine.borrow().stats().largest
+        self.engine().stats().largest
     }
 
     /// The layout as `[start, atoms, kind]` triples of numbers, in address
     /// order, with the kinds of `kindOf`.
     pub fn spans(&self) -> Vec<u32> {
-        let engine = self.engine.borrow();
+        let engine = self.engine();
         let mut triples = Vec::new();
         for span in engine.spans() {
             triples.extend_from_slice(&[span.start, span.atoms, engine.kind(span.start).map_or(0, kind_code)]);
@@ -290,39 +309,49 @@ impl Heap {
 // tenth of a malloc and free pair; these take the engine's address from
 // `Heap::engine_address` instead, and keep only the `RefCell`'s flag.
 
-/// Allocates `atoms` atoms in the engine at `engine`; the byte address, or
-/// [`NO_FIT`].
+/// The engine at `address`, to change.
 ///
 /// # Safety
-/// `engine` comes from [`Heap::engine_address`] of a `Heap` that is still
+/// `address` comes from [`Heap::engine_address`] of a `Heap` that is still
 /// alive. (`bindings/heap.js` holds the `Heap`'s JS object for as long as
 /// it uses the address, and never frees it; wasm-bindgen keeps the `Heap`
 /// in an allocation of its own, which does not move.) No `&mut Heap` ever
-/// exists, so the shared reference made here aliases nothing, and a call
-/// that reached the engine while it is borrowed would trap on the flag.
-#[wasm_bindgen]
-pub unsafe fn malloc(engine: *const RefCell<Engine>, atoms: u32) -> u32 {
+/// exists, so the shared reference made here aliases nothing; a call that
+/// reaches the engine while it is in use throws on the flag.
+unsafe fn engine_at<'a>(address: *const RefCell<Engine>) -> RefMut<'a, Engine> {
     // SAFETY: the caller's promise, above.
-    let engine = unsafe { &*engine };
-    match engine.borrow_mut().alloc_start(atoms) {
+    let engine = unsafe { &*address };
+    engine.try_borrow_mut().unwrap_or_else(|_| reentered())
+}
+
+/// Allocates `atoms` atoms in the engine at `address`; the byte address,
+/// or [`NO_FIT`].
+///
+/// # Safety
+/// As for `engine_at`: `address` is that of a live `Heap`'s engine.
+#[wasm_bindgen]
+pub unsafe fn malloc(address: *const RefCell<Engine>, atoms: u32) -> u32 {
+    // SAFETY: the caller's promise.
+    match unsafe { engine_at(address) }.alloc_start(atoms) {
         NO_START => NO_FIT,
         start => to_addr(start),
     }
 }
 
-/// Frees the live block at byte address `addr` in the engine at `engine`;
-/// the atoms freed, or 0 when `addr` is not the start of a live block.
+/// Frees the live block at byte address `addr` in the engine at
+/// `address`; the atoms freed, or 0 when `addr` is not the start of a live
+/// block.
 ///
 /// # Safety
 /// As for [`malloc`].
 #[wasm_bindgen]
-pub unsafe fn release(engine: *const RefCell<Engine>, addr: u32) -> u32 {
-    // SAFETY: the caller's promise, see `malloc`.
-    let engine = unsafe { &*engine };
+pub unsafe fn release(address: *const RefCell<Engine>, addr: u32) -> u32 {
+    // SAFETY: the caller's promise.
+    let mut engine = unsafe { engine_at(address) };
     if u64::from(addr) % ATOM != 0 {
         return 0;
     }
-    engine.borrow_mut().free(addr / ATOM as u32).unwrap_or(0)
+    engine.free(addr / ATOM as u32).unwrap_or(0)
 }
 
 fn kind_code(kind: Kind) -> u32 {
