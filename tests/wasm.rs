@@ -87,6 +87,38 @@ fn engine_errors_become_range_errors() {
 }
 
 #[wasm_bindgen_test]
+fn javascript_that_an_error_runs_may_call_back_in() {
+    use std::rc::Rc;
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsValue;
+
+    // A RangeError constructor that allocates on the same heap first. The
+    // failed grow has let go of the engine by the time the error is built,
+    // so the nested malloc works, and the grow still fails as it should.
+    let heap = Rc::new(Heap::new(1).unwrap());
+    let nested = Rc::clone(&heap);
+    let allocate = Closure::<dyn Fn()>::new(move || assert_eq!(nested.malloc(1), 0));
+    let global = js_sys::global();
+    let key = JsValue::from_str("RangeError");
+    let original = js_sys::Reflect::get(&global, &key).unwrap();
+    let replacement = js_sys::Function::new_with_args(
+        "allocate, Original",
+        "return function (message) { allocate(); return new Original(message); };",
+    )
+    .call2(&JsValue::UNDEFINED, allocate.as_ref(), &original)
+    .unwrap();
+    js_sys::Reflect::set(&global, &key, &replacement).unwrap();
+    let result = heap.grow(65_536);
+    js_sys::Reflect::set(&global, &key, &original).unwrap();
+
+    let error = result.unwrap_err();
+    assert!(error.is_instance_of::<js_sys::RangeError>(), "built by the replacement, from the original");
+    assert_eq!(heap.used_atoms(), 1, "the nested malloc allocated");
+    assert_eq!(heap.pages(), 1, "the grow changed nothing");
+    assert!(heap.check().is_none());
+}
+
+#[wasm_bindgen_test]
 fn spans_are_flat_triples_with_kind_codes() {
     let heap = Heap::new(1).unwrap();
     let a = heap.malloc(1);

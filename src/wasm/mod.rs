@@ -68,6 +68,10 @@ pub struct Heap {
     wanted: Cell<u32>,
 }
 
+// A borrow ends before any JavaScript runs: methods that can fail let go
+// of the engine before turning the error into a `RangeError`. A JS
+// exception unwinds the wasm stack without running Rust's drops, so a
+// borrow held across JavaScript that threw would stay taken.
 impl Heap {
     /// The engine, to read.
     fn engine(&self) -> Ref<'_, Engine> {
@@ -188,7 +192,8 @@ impl Heap {
     /// Reserves the atoms `[start, start + atoms)`, which must be free and
     /// within the memory.
     pub fn reserve(&self, start: u32, atoms: u32) -> Result<(), JsValue> {
-        Ok(self.engine_mut().reserve(start, atoms)?)
+        let result = self.engine_mut().reserve(start, atoms);
+        Ok(result?)
     }
 
     /// Frees the reserved span at byte address `addr`; its atoms, or 0.
@@ -237,7 +242,8 @@ impl Heap {
 
     /// Adds `pages` free pages at the end.
     pub fn grow(&self, pages: u32) -> Result<(), JsValue> {
-        Ok(self.engine_mut().grow(pages)?)
+        let result = self.engine_mut().grow(pages);
+        Ok(result?)
     }
 
     /// The capacity in pages that `trim` can shrink to.
@@ -248,7 +254,8 @@ impl Heap {
 
     /// Shrinks the capacity to `pages` pages.
     pub fn trim(&self, pages: u32) -> Result<(), JsValue> {
-        Ok(self.engine_mut().trim(pages)?)
+        let result = self.engine_mut().trim(pages);
+        Ok(result?)
     }
 
     /// Capacity in pages.
