@@ -84,8 +84,10 @@ impl Heap {
     }
 }
 
-/// Throws for a call that reached an engine already in use: JavaScript
-/// run from inside a call (a replaced `RangeError`, say) that called back in.
+/// Throws for a call that reaches an engine already in use. Only
+/// JavaScript run while a borrow is held could make one, and no method
+/// holds one across JavaScript (above): this turns a slip into an error
+/// rather than two live borrows of the engine.
 #[cold]
 fn reentered() -> ! {
     wasm_bindgen::throw_str("hostheap: the engine was called while in use")
