@@ -148,25 +148,26 @@ const roundToPages = (size) => Math.ceil(size / PAGE) * PAGE;
 // ---------------------------------------------------------------------------
 // Scenarios. Each returns table rows (see `row`).
 
-const CHURN = { live: 10_000, steps: 1_000_000, thingSteps: 20_000, minSize: 16, maxSize: 512 };
+const CHURN = { live: 10_000, warmup: 20_000, steps: 1_000_000, thingSteps: 20_000, minSize: 16, maxSize: 512 };
 
 /**
  * The churn trace: sizes of the first live blocks, then for each step the
- * slot whose block is freed and the size allocated in its place.
+ * slot whose block is freed and the size allocated in its place; the
+ * first `CHURN.warmup` steps are run untimed.
  */
 function churnTrace() {
   const random = prng(0x5eed);
   const size = () => random(CHURN.minSize, CHURN.maxSize);
   return {
     initial: Uint32Array.from({ length: CHURN.live }, size),
-    slots: Uint32Array.from({ length: CHURN.steps }, () => random(0, CHURN.live - 1)),
-    sizes: Uint32Array.from({ length: CHURN.steps }, size),
+    slots: Uint32Array.from({ length: CHURN.warmup + CHURN.steps }, () => random(0, CHURN.live - 1)),
+    sizes: Uint32Array.from({ length: CHURN.warmup + CHURN.steps }, size),
   };
 }
 
-/** The timed churn loop; peers get their own copy of it (see `fresh`). */
-function churnSteps(peer, addrs, live, slots, sizes, steps) {
-  for (let step = 0; step < steps; step++) {
+/** The churn loop, steps `from` to `to`; peers get their own copy of it (see `fresh`). */
+function churnSteps(peer, addrs, live, slots, sizes, from, to) {
+  for (let step = from; step < to; step++) {
     const slot = slots[step];
     peer.free(addrs[slot], live[slot]);
     const size = sizes[step];
@@ -176,44 +177,49 @@ function churnSteps(peer, addrs, live, slots, sizes, steps) {
 }
 
 /**
- * A timed case for the first `steps` churn steps on a fresh allocator.
+ * A timed case for churn steps `from` to `to` on a fresh allocator. The
+ * steps before `from` run first, untimed, on the same allocator and copy
+ * of the loop: a warm-up, so that the timed steps run in optimized code.
  *
  * @param {ReturnType<typeof churnTrace>} trace
  * @param {() => any} create makes a fresh allocator with `malloc(size)` and `free(addr, size)`
- * @param {number} steps
+ * @param {number} from
+ * @param {number} to
  * @param {boolean} zeroIsNull whether a 0 address means out of memory
  */
-function churnCase(trace, create, steps, zeroIsNull) {
+function churnCase(trace, create, from, to, zeroIsNull) {
   return {
     body: ({ peer, addrs, live, run }) => {
-      run(peer, addrs, live, trace.slots, trace.sizes, steps);
+      run(peer, addrs, live, trace.slots, trace.sizes, from, to);
       if (zeroIsNull && addrs.includes(0)) failed('churn: a peer ran out of memory');
     },
     setup: () => {
       const peer = create();
       const live = trace.initial.slice();
       const addrs = Float64Array.from(live, (size) => peer.malloc(size));
-      return { peer, addrs, live, run: fresh(churnSteps) };
+      const run = fresh(churnSteps);
+      run(peer, addrs, live, trace.slots, trace.sizes, 0, from);
+      return { peer, addrs, live, run };
     },
   };
 }
 
-/** Churn: free one random block, allocate one of a random size, a million times. */
+/** Churn: free one random block, allocate one of a random size: a million timed steps, after 20,000 untimed. */
 async function churn() {
   const trace = churnTrace();
   const perPair = (ms, steps) => (ms * 1e6) / steps;
   const [ours, dl] = (
     await bestOfEach([
-      churnCase(trace, () => createHeap(HEAP_OPTIONS), CHURN.steps, false),
-      churnCase(trace, dlmalloc, CHURN.steps, true),
+      churnCase(trace, () => createHeap(HEAP_OPTIONS), CHURN.warmup, CHURN.warmup + CHURN.steps, false),
+      churnCase(trace, dlmalloc, CHURN.warmup, CHURN.warmup + CHURN.steps, true),
     ])
   ).map((ms) => perPair(ms, CHURN.steps));
   // @thi.ng/malloc's free walks every live block: it runs a prefix only,
-  // and so does hostheap for that row.
+  // with no warm-up, and so does hostheap for that row.
   const [oursPrefix, thing] = (
     await bestOfEach([
-      churnCase(trace, () => createHeap(HEAP_OPTIONS), CHURN.thingSteps, false),
-      churnCase(trace, thingPool, CHURN.thingSteps, true),
+      churnCase(trace, () => createHeap(HEAP_OPTIONS), 0, CHURN.thingSteps, false),
+      churnCase(trace, thingPool, 0, CHURN.thingSteps, true),
     ])
   ).map((ms) => perPair(ms, CHURN.thingSteps));
   const name = `churn, ${count(CHURN.live)} live: free+malloc`;
