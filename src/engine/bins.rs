@@ -14,7 +14,11 @@
 //! The summaries are sized for `reach` positions, a quarter more than the
 //! capacity, and the leaf for the capacity itself, at the end of the
 //! vector: growing a page at a time only lengthens the leaves, as a flat
-//! bitset grows, and the summaries move rarely.
+//! bitset grows, and the summaries move rarely. While `reach` is at most
+//! 4,096 positions (for the index, a memory of up to about 3 MiB), the
+//! leaf and the top are all the levels there are: set, clear and first
+//! read and write those two inline, and leave the levels between them,
+//! once there are any, to a call.
 //!
 //! Invariants, checked by [`Bins::check`]: the summary levels agree with
 //! the levels below them exactly, and no bit is set past a bin's positions
@@ -77,10 +81,41 @@ impl Tree {
         &self.words[start..end]
     }
 
-    /// The first words of the levels below the top, the leaf first.
+    /// Whether the tree has levels between its leaf and its top, as it
+    /// does when sized for more than 4,096 positions (a memory of about 3
+    /// MiB and up). The hot paths read and write the leaf and the top
+    /// inline, and leave those levels to a call: a loop over them, inline,
+    /// with its bounds and its count, costs more than the two words.
     #[inline]
-    fn below_top(&self) -> &[u32] {
-        &self.levels[..self.depth - 1]
+    fn has_between(&self) -> bool {
+        self.depth > 2
+    }
+
+    /// The first words of the levels between the leaf and the top, the
+    /// lowest first.
+    fn between(&self) -> &[u32] {
+        &self.levels[1..self.depth - 1]
+    }
+
+    /// The leaf word that holds the first set bit, as an index in the
+    /// leaf; the tree must not be empty.
+    #[inline]
+    fn first_word(&self) -> usize {
+        let pos = self.top.trailing_zeros() as usize;
+        if self.has_between() {
+            self.first_word_between(pos)
+        } else {
+            pos
+        }
+    }
+
+    /// [`Tree::first_word`] from bit `pos` of the top, through the levels between.
+    #[inline(never)]
+    fn first_word_between(&self, mut pos: usize) -> usize {
+        for &offset in self.between().iter().rev() {
+            pos = pos * WORD_BITS + self.words[offset as usize + pos].trailing_zeros() as usize;
+        }
+        pos
     }
 
     /// The first (or with `last`, the last) set leaf bit under bit `pos`
@@ -99,15 +134,52 @@ impl Tree {
     /// Sets bit `pos`.
     #[inline]
     fn set(&mut self, pos: u32) {
-        // Every level is written, without a test: the upper levels are
-        // small and hot, and a branch here would be a coin toss.
-        let Tree { top, words, levels, depth } = self;
-        let mut pos = pos as usize;
-        for &offset in &levels[..*depth - 1] {
+        // Every level is written, without a test of what it holds: the
+        // upper levels are small and hot, and a branch on them would be a
+        // coin toss. (Whether there are levels between is no coin toss:
+        // it changes only as the memory grows or shrinks.)
+        let pos = pos as usize;
+        self.words[self.levels[0] as usize + pos / WORD_BITS] |= 1 << (pos % WORD_BITS);
+        let j = pos / WORD_BITS;
+        self.top |= if self.has_between() { self.set_between(j) } else { 1 << (j % WORD_BITS) };
+    }
+
+    /// Marks leaf word `j` in the levels between, and returns the bit of
+    /// the top that marks it in turn.
+    #[inline(never)]
+    fn set_between(&mut self, mut pos: usize) -> u64 {
+        let Tree { words, levels, depth, .. } = self;
+        for &offset in &levels[1..*depth - 1] {
             words[offset as usize + pos / WORD_BITS] |= 1 << (pos % WORD_BITS);
             pos /= WORD_BITS;
         }
-        *top |= 1 << (pos % WORD_BITS);
+        1 << (pos % WORD_BITS)
+    }
+
+    /// Clears the mark of leaf word `j` when that word has `emptied`, and
+    /// each mark above it whose word empties in turn; says whether the
+    /// tree is now empty.
+    #[inline]
+    fn clear_above(&mut self, j: usize, emptied: bool) -> bool {
+        self.top &=
+            !if self.has_between() { self.clear_between(j, emptied) } else { u64::from(emptied) << (j % WORD_BITS) };
+        self.top == 0
+    }
+
+    /// [`Tree::clear_above`] in the levels between: returns the bit of the
+    /// top to clear, 0 when none is.
+    #[inline(never)]
+    fn clear_between(&mut self, mut pos: usize, mut emptied: bool) -> u64 {
+        // Without branches, as in `set`: each level clears the bit of the
+        // word below only when that word has emptied.
+        let Tree { words, levels, depth, .. } = self;
+        for &offset in &levels[1..*depth - 1] {
+            let word = &mut words[offset as usize + pos / WORD_BITS];
+            *word &= !(u64::from(emptied) << (pos % WORD_BITS));
+            emptied = *word == 0;
+            pos /= WORD_BITS;
+        }
+        u64::from(emptied) << (pos % WORD_BITS)
     }
 }
 
@@ -141,19 +213,13 @@ impl Bins {
     /// Clears bit `pos` of bin `bin`, and says whether the bin is now empty.
     #[inline]
     pub fn clear(&mut self, bin: usize, pos: u32) -> bool {
-        // Without branches, as in `set`: each level clears the bit of the
-        // word below only when that word has emptied.
-        let Tree { top, words, levels, depth } = &mut self.trees[bin];
-        let mut pos = pos as usize;
-        let mut emptied = true;
-        for &offset in &levels[..*depth - 1] {
-            let word = &mut words[offset as usize + pos / WORD_BITS];
-            *word &= !(u64::from(emptied) << (pos % WORD_BITS));
-            emptied = *word == 0;
-            pos /= WORD_BITS;
-        }
-        *top &= !(u64::from(emptied) << (pos % WORD_BITS));
-        *top == 0
+        // Without a branch on whether the leaf word empties, as in `set`.
+        let tree = &mut self.trees[bin];
+        let pos = pos as usize;
+        let leaf = &mut tree.words[tree.levels[0] as usize + pos / WORD_BITS];
+        *leaf &= !(1 << (pos % WORD_BITS));
+        let emptied = *leaf == 0;
+        tree.clear_above(pos / WORD_BITS, emptied)
     }
 
     /// The first set bit of bin `bin`, which must not be empty.
@@ -161,11 +227,28 @@ impl Bins {
     pub fn first(&self, bin: usize) -> u32 {
         let tree = &self.trees[bin];
         debug_assert!(tree.top != 0, "first() of an empty bin {bin}");
-        let mut pos = tree.top.trailing_zeros() as usize;
-        for &offset in tree.below_top().iter().rev() {
-            pos = pos * WORD_BITS + tree.words[offset as usize + pos].trailing_zeros() as usize;
+        let j = tree.first_word();
+        (j * WORD_BITS) as u32 + tree.words[tree.levels[0] as usize + j].trailing_zeros()
+    }
+
+    /// The first set bit of bin `bin`, which must not be empty, cleared
+    /// when `clear` says so of it; and whether that emptied the bin. One
+    /// descent and one bounds check where [`Bins::first`] and then
+    /// [`Bins::clear`] take two of each.
+    #[inline]
+    pub fn take_first(&mut self, bin: usize, clear: impl FnOnce(u32) -> bool) -> (u32, bool) {
+        let tree = &mut self.trees[bin];
+        debug_assert!(tree.top != 0, "take_first() of an empty bin {bin}");
+        let j = tree.first_word();
+        let leaf = &mut tree.words[tree.levels[0] as usize + j];
+        let first = (j * WORD_BITS) as u32 + leaf.trailing_zeros();
+        if !clear(first) {
+            return (first, false);
         }
-        pos as u32
+        // The bit is the lowest one of its word.
+        *leaf &= *leaf - 1;
+        let emptied = *leaf == 0;
+        (first, tree.clear_above(j, emptied))
     }
 
     /// The first set bit of bin `bin` at or after `from`.
@@ -354,6 +437,40 @@ mod tests {
         assert!(bins.clear(0, 999_999));
         assert_eq!(bins.first(2), 300_000);
         bins.check().unwrap();
+    }
+
+    #[test]
+    fn take_first_agrees_with_a_naive_set_at_every_depth() {
+        // Two levels, then one, two and three between the leaf and the top.
+        for (capacity, depth) in [(40, 2), (4096, 3), (300_000, 4), (1 << 24, 5)] {
+            let mut bins = Bins::new(1);
+            bins.resize(capacity);
+            assert_eq!(bins.trees[0].depth, depth);
+            let mut naive = std::collections::BTreeSet::new();
+            let mut state = 0x9e37_79b9_u32;
+            for _ in 0..5_000 {
+                state ^= state << 13;
+                state ^= state >> 17;
+                state ^= state << 5;
+                if naive.is_empty() || state % 8 < 5 {
+                    let pos = (state >> 3) % capacity;
+                    naive.insert(pos);
+                    bins.set(0, pos);
+                    continue;
+                }
+                let clear = state % 8 < 7;
+                let (first, emptied) = bins.take_first(0, |pos| {
+                    assert_eq!(Some(&pos), naive.first(), "at {capacity}");
+                    clear
+                });
+                if clear {
+                    naive.remove(&first);
+                }
+                assert_eq!(emptied, clear && naive.is_empty(), "at {capacity}");
+            }
+            bins.check().unwrap();
+            assert_eq!(bins.ones(0).collect::<Vec<_>>(), naive.into_iter().collect::<Vec<_>>());
+        }
     }
 
     #[test]

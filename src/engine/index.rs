@@ -75,26 +75,30 @@ impl FreeIndex {
     /// Adds the free span `[start, start + size)`.
     #[inline(always)]
     pub fn insert(&mut self, start: u32, size: u32) {
-        if size > SMALL_ATOMS {
+        // Sizes 1 to 64 have bins 0 to 63: one test, where `size >
+        // SMALL_ATOMS` would leave a bin's bounds to check as well.
+        let bit = (size - 1) as usize;
+        if bit >= SMALL_ATOMS as usize {
             return self.insert_large(start, size);
         }
-        let bit = size as usize - 1;
         self.bins.set(bit, start / WORD_ATOMS);
         self.occupied[bit / 64] |= 1 << (bit % 64);
     }
 
     /// Forgets the free span `[start, start + size)`, which must be
-    /// indexed. `layout` must still hold every start, and mark free only
-    /// this span and indexed ones: the bit of its word stays while another
-    /// free span of its size starts there.
+    /// indexed. `layout` must still show this span and the indexed ones
+    /// where they are, and mark no other span free but the tail (which
+    /// ends at no start, so is never counted): the bit of its word stays
+    /// while another free span of its size starts there.
     #[inline]
     pub fn remove(&mut self, start: u32, size: u32, layout: &Layout) {
-        if size > SMALL_ATOMS {
+        let bit = (size - 1) as usize;
+        if bit >= SMALL_ATOMS as usize {
             return self.remove_large(start, size);
         }
         let word = start / WORD_ATOMS;
         if layout.spans_of(word, size) & !(1 << (start % WORD_ATOMS)) == 0 {
-            self.clear_small(size as usize - 1, word);
+            self.clear_small(bit, word);
         }
     }
 
@@ -124,8 +128,14 @@ impl FreeIndex {
     #[inline]
     fn clear_small(&mut self, bit: usize, word: u32) {
         debug_assert!(self.bins.get(bit, word), "word {word} of bin {} was not set", bit + 1);
-        // Without a branch: whether the bin empties is a coin toss.
         let emptied = self.bins.clear(bit, word);
+        self.mark_emptied(bit, emptied);
+    }
+
+    /// Clears bit `bit` of the bitmap when its bin has `emptied`.
+    #[inline]
+    fn mark_emptied(&mut self, bit: usize, emptied: bool) {
+        // Without a branch: whether the bin empties is a coin toss.
         self.occupied[bit / 64] &= !(u64::from(emptied) << (bit % 64));
     }
 
@@ -135,17 +145,20 @@ impl FreeIndex {
     #[inline]
     pub fn take_lowest(&mut self, size: u32, layout: &mut Layout) -> u32 {
         let bit = size as usize - 1;
-        let word = self.bins.first(bit);
-        let spans = layout.spans_of(word, size);
-        debug_assert!(spans != 0, "bin {size} marks word {word}, which holds no span of its size");
-        // The span's free bit is cleared in the word just read, by the bit
-        // found there: an address worked out again from the start would
-        // wait for the whole search above.
-        let lowest = spans & spans.wrapping_neg();
-        layout.clear_free_bits(word, lowest);
-        if spans == lowest {
-            self.clear_small(bit, word);
-        }
+        let mut lowest = 0;
+        // The bin's first word is cleared, in the same descent, when the
+        // span is the only one of its size there.
+        let (word, emptied) = self.bins.take_first(bit, |word| {
+            let spans = layout.spans_of(word, size);
+            debug_assert!(spans != 0, "bin {size} marks word {word}, which holds no span of its size");
+            // The span's free bit is cleared in the word just read, by the
+            // bit found there: an address worked out again from the start
+            // would wait for the whole search above.
+            lowest = spans & spans.wrapping_neg();
+            layout.clear_free_bits(word, lowest);
+            spans == lowest
+        });
+        self.mark_emptied(bit, emptied);
         word * WORD_ATOMS + lowest.trailing_zeros()
     }
 

@@ -142,13 +142,16 @@ impl Layout {
         }
     }
 
-    /// The end of the span at `start`, which is below the capacity, and its
-    /// free neighbours: what a free reads, in one pass over the words on
-    /// either side.
+    /// The end of the live span at `start` and its free neighbours, or
+    /// `None` when no live span starts there: what a free reads, the test
+    /// included, in one pass over the words on either side.
     #[inline]
-    pub fn around(&self, start: u32) -> Around {
+    pub fn around(&self, start: u32) -> Option<Around> {
         let (w, bit) = locate(start);
-        let word = self.words[w];
+        let word = *self.words.get(w)?;
+        if word.starts & !word.free & bit == 0 {
+            return None;
+        }
         let next = self.words.get(w + 1).copied().unwrap_or_default();
         let prev = if w > 0 { self.words[w - 1] } else { Word::default() };
         let base = w as u32 * WORD_BITS;
@@ -184,7 +187,7 @@ impl Layout {
         } else {
             None
         };
-        Around { end, low: before.unwrap_or(start), free_after }
+        Some(Around { end, low: before.unwrap_or(start), free_after })
     }
 
     /// The first start at or after `atom`.
@@ -213,6 +216,12 @@ impl Layout {
     /// `w`, as bits of that word: a free start whose next start lies
     /// `size` atoms on, in this word or the next. The tail ends at the
     /// capacity, where no start is, so it is never among them.
+    ///
+    /// Exact when the word holds at least one such span, as every word
+    /// that a bin marks does: a lone candidate (a free start with a start
+    /// `size` atoms on) is then that span, with no test of the atoms
+    /// between. In a word that holds none, a lone candidate whose span is
+    /// shorter would come back as one.
     #[inline]
     pub fn spans_of(&self, w: u32, size: u32) -> u64 {
         debug_assert!((1..=WORD_BITS).contains(&size), "spans_of({w}, {size})");
@@ -223,13 +232,17 @@ impl Layout {
         // `i` of this word.
         let ends = word.starts >> (size - 1) >> 1 | next << (WORD_BITS - size);
         let candidates = word.free & ends;
-        // The atoms after a candidate and before its end hold no start, or
-        // it is a shorter span. Mostly there is one candidate or none.
+        // With more than one candidate, the atoms after each and before its
+        // end must hold no start, or it is a shorter span. Mostly there is
+        // one candidate.
         let between = |at: u32| (word.starts >> at >> 1 | next << (WORD_BITS - 1 - at)) & ((1 << (size - 1)) - 1);
         if candidates & candidates.wrapping_sub(1) == 0 {
-            // None (then `at` is 0, and nothing is kept) or one.
-            let at = candidates.trailing_zeros() % WORD_BITS;
-            return candidates & !(u64::from(between(at) != 0) << at);
+            // One, which is then the span the word holds, or none.
+            debug_assert!(
+                candidates == 0 || between(candidates.trailing_zeros()) == 0,
+                "spans_of({w}, {size}) in a word that holds no span of that size"
+            );
+            return candidates;
         }
         let (mut rest, mut spans) = (candidates, 0);
         while rest != 0 {

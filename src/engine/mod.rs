@@ -386,15 +386,22 @@ impl Engine {
     /// [`EngineError::NotLive`] when `start` is not the start of a live block.
     #[inline]
     pub fn free(&mut self, start: u32) -> Result<u32, EngineError> {
-        if !self.is_block(start) {
+        // Reserved starts and owners are only ever on live spans, so these
+        // tests come first, and `release` tells whether a live span starts
+        // there from the words it reads anyway: one pass over them, not two.
+        if !self.reserved.is_empty() && self.is_reserved(start) {
             return Err(EngineError::NotLive { start });
         }
         if self.layout.is_owned(start) {
             self.orphan(start);
         }
-        let atoms = self.release(start);
-        self.used -= atoms;
-        Ok(atoms)
+        match self.release(start) {
+            0 => Err(EngineError::NotLive { start }),
+            atoms => {
+                self.used -= atoms;
+                Ok(atoms)
+            }
+        }
     }
 
     /// Whether a live block (not a reserved span) starts at `start`.
@@ -403,9 +410,9 @@ impl Engine {
         self.layout.is_live(start) && (self.reserved.is_empty() || !self.is_reserved(start))
     }
 
-    /// Whether `start` starts a reserved span. Apart from `is_block`, which
-    /// `free` inlines: the search needs a stack frame, which `free` would
-    /// then set up on every call.
+    /// Whether `start` starts a reserved span. Apart from `is_block` and
+    /// `free`, which inline their tests: the search needs a stack frame,
+    /// which `free` would then set up on every call.
     #[cold]
     #[inline(never)]
     fn is_reserved(&self, start: u32) -> bool {
@@ -596,20 +603,23 @@ impl Engine {
         start
     }
 
-    /// Frees the span at `start`, coalescing with free neighbours, and
-    /// returns its size; the caller keeps the counts.
+    /// Frees the live span at `start` (a block or a reserved span),
+    /// coalescing with free neighbours, and returns its size; the caller
+    /// keeps the counts. When no live span starts there, changes nothing
+    /// and returns 0.
     #[inline]
     fn release(&mut self, start: u32) -> u32 {
-        let Around { end, low, free_after } = self.layout.around(start);
+        let Some(Around { end, low, free_after }) = self.layout.around(start) else {
+            return 0;
+        };
         let layout = &mut self.layout;
         let mut high = end;
         // The index reads the layout to forget a span (see
-        // `FreeIndex::remove`): the starts stay until both neighbours are
-        // out of it, and a neighbour out of it is no longer marked free.
-        if low < start {
-            self.index.remove(low, start - low, layout);
-            layout.clear_free(low);
-        }
+        // `FreeIndex::remove`), so a neighbour leaves it before its start
+        // goes. The span after goes first: dropping its start only moves
+        // the end of the block, which is still live, so the span before is
+        // then read as it is, and keeps its start and free bit throughout,
+        // as the merged span's.
         if free_after {
             let after_end = if high == layout.tail { layout.capacity } else { layout.span_end(high) };
             if high != layout.tail {
@@ -619,9 +629,11 @@ impl Engine {
             high = after_end;
         }
         if low < start {
+            self.index.remove(low, start - low, layout);
             layout.remove_start(start);
+        } else {
+            layout.set_free(start);
         }
-        layout.set_free(low);
         if high == layout.capacity {
             layout.tail = low;
         } else {
