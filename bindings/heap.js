@@ -70,6 +70,16 @@ const KIND_FREE = 1;
 const KIND_TOKEN = 3;
 const KIND_RESERVED = 4;
 
+/** The engine's figures, by their numbers for `stat` (see `stat` in src/wasm). */
+const STAT_PAGES = 0;
+const STAT_TOTAL = 1;
+const STAT_USED = 2;
+const STAT_HEAD = 3;
+const STAT_TAIL = 4;
+const STAT_RESERVED = 5;
+const STAT_LARGEST = 6;
+const STAT_TRIM_TARGET = 7;
+
 /** Whether `addr` is an integer multiple of 16 below 2^32. */
 function isAddr(addr) {
   // For a number, `addr >>> 0 === addr` holds exactly for the integers
@@ -400,12 +410,12 @@ export class Heap {
     const start = Math.floor(addr / ATOM);
     const atoms = Math.ceil((addr + size) / ATOM) - start;
     this.#checkFree(call, addr, size, start, atoms);
-    const pages = Math.ceil((start + atoms) / ATOMS_PER_PAGE) - this.#engine.pages();
+    const pages = Math.ceil((start + atoms) / ATOMS_PER_PAGE) - this.#engine.stat(STAT_PAGES);
     if (pages > 0) {
       const errors = [];
       if (!this.#grow(pages, errors)) {
         const what = `the range up to ${(start + atoms) * ATOM}`;
-        throw oomError(call, what, this.#engine.pages() + pages, this.#ceiling(), errors);
+        throw oomError(call, what, this.#engine.stat(STAT_PAGES) + pages, this.#ceiling(), errors);
       }
     }
     this.#reserveAtoms(start, atoms);
@@ -468,20 +478,20 @@ export class Heap {
     // The span past options.end is no reason to keep pages: plan without it.
     const endSpan = this.#endSpan();
     if (endSpan !== undefined) this.#unreserve(endSpan);
-    const pages = engine.trimTarget();
+    const pages = engine.stat(STAT_TRIM_TARGET);
     const old = this.#memory;
     const oldSize = this.#buffer.byteLength;
     if (pages >= oldSize / PAGE) {
-      this.#reserveOutside(engine.pages());
+      this.#reserveOutside(engine.stat(STAT_PAGES));
       return 0;
     }
-    const liveBytes = (engine.totalAtoms() - engine.tailAtoms()) * ATOM;
+    const liveBytes = (engine.stat(STAT_TOTAL) - engine.stat(STAT_TAIL)) * ATOM;
     // 2. Build the smaller memory; a failure here leaves the heap as it was.
     let memory;
     try {
       memory = new WebAssembly.Memory({ initial: pages, maximum: this.#maximum });
     } catch (error) {
-      this.#reserveOutside(engine.pages());
+      this.#reserveOutside(engine.stat(STAT_PAGES));
       const errors = this.#oom(oldSize / PAGE, pages);
       throw oomError('trim()', `a new memory of ${pages * PAGE} bytes`, pages, this.#ceiling(), [error, ...errors]);
     }
@@ -579,8 +589,8 @@ export class Heap {
     const violation = this.#engine.check();
     if (violation !== undefined) throw new Error(`check(): ${violation}`);
     const pages = this.#memory.buffer.byteLength / PAGE;
-    if (this.#owned && pages !== this.#engine.pages()) {
-      throw new Error(`check(): the memory has ${pages} pages, the engine manages ${this.#engine.pages()}`);
+    if (this.#owned && pages !== this.#engine.stat(STAT_PAGES)) {
+      throw new Error(`check(): the memory has ${pages} pages, the engine manages ${this.#engine.stat(STAT_PAGES)}`);
     }
     const reserved = this.spans().filter((span) => span.kind === 'reserved');
     const same = reserved.length === this.#reserved.size && reserved.every(({ addr, size }) => this.#reserved.get(addr) === size);
@@ -650,45 +660,45 @@ export class Heap {
 
   /** Memory capacity, in 16-byte atoms. @returns {number} */
   totalAtoms() {
-    return this.#engine.totalAtoms();
+    return this.#engine.stat(STAT_TOTAL);
   }
 
   /** Atoms held by live blocks. @returns {number} */
   usedAtoms() {
-    return this.#engine.usedAtoms();
+    return this.#engine.stat(STAT_USED);
   }
 
   /** Atoms from the first block or reserved span to the end of the last, gaps included. @returns {number} */
   runAtoms() {
     const engine = this.#engine;
-    const inUse = engine.usedAtoms() + engine.reservedAtoms();
-    return inUse === 0 ? 0 : engine.totalAtoms() - engine.headAtoms() - engine.tailAtoms();
+    const inUse = engine.stat(STAT_USED) + engine.stat(STAT_RESERVED);
+    return inUse === 0 ? 0 : engine.stat(STAT_TOTAL) - engine.stat(STAT_HEAD) - engine.stat(STAT_TAIL);
   }
 
   /** Capacity minus used and reserved atoms. @returns {number} */
   freeAtoms() {
     const engine = this.#engine;
-    return engine.totalAtoms() - engine.usedAtoms() - engine.reservedAtoms();
+    return engine.stat(STAT_TOTAL) - engine.stat(STAT_USED) - engine.stat(STAT_RESERVED);
   }
 
   /** Free atoms at the start of memory. @returns {number} */
   headAtoms() {
-    return this.#engine.headAtoms();
+    return this.#engine.stat(STAT_HEAD);
   }
 
   /** Free atoms at the end of memory. @returns {number} */
   tailAtoms() {
-    return this.#engine.tailAtoms();
+    return this.#engine.stat(STAT_TAIL);
   }
 
   /** Atoms in the largest free span. @returns {number} */
   largestAtoms() {
-    return this.#engine.largestAtoms();
+    return this.#engine.stat(STAT_LARGEST);
   }
 
   /** Atoms in reserved spans. @returns {number} */
   reservedAtoms() {
-    return this.#engine.reservedAtoms();
+    return this.#engine.stat(STAT_RESERVED);
   }
 
   /**
@@ -791,7 +801,7 @@ export class Heap {
         continue;
       }
       if (++refusals === 2) {
-        throw oomError(call, `size ${size}`, this.#engine.pages() + pages, this.#ceiling(), errors);
+        throw oomError(call, `size ${size}`, this.#engine.stat(STAT_PAGES) + pages, this.#ceiling(), errors);
       }
       const result = retry();
       if (result !== NO_FIT && result >= 0) {
@@ -809,7 +819,7 @@ export class Heap {
    */
   #grow(pages, errors, quiet = false) {
     const oldSize = this.#buffer.byteLength;
-    const current = this.#engine.pages();
+    const current = this.#engine.stat(STAT_PAGES);
     let refused = pages > this.#ceiling() - current;
     if (!refused) {
       try {

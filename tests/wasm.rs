@@ -3,7 +3,7 @@
 //! itself is tested natively (src/engine) and through the package (tests/js).
 #![cfg(target_arch = "wasm32")]
 
-use hostheap::wasm::{Heap, NO_FIT};
+use hostheap::wasm::{stat, Heap, NO_FIT};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -33,8 +33,8 @@ fn addresses_cross_as_bytes_and_sizes_as_atoms() {
     assert_eq!(heap.malloc(1), 0);
     assert_eq!(heap.malloc(4), 16);
     assert_eq!(heap.malloc(1), 80);
-    assert_eq!(heap.used_atoms(), 6);
-    assert_eq!(heap.total_atoms(), PAGE_ATOMS);
+    assert_eq!(heap.stat(stat::USED), 6);
+    assert_eq!(heap.stat(stat::TOTAL), PAGE_ATOMS);
 }
 
 #[wasm_bindgen_test]
@@ -44,8 +44,8 @@ fn no_fit_is_a_number_no_address_can_be() {
     assert_eq!(heap.malloc(PAGE_ATOMS + 1), NO_FIT);
     assert_eq!(heap.scratch(PAGE_ATOMS + 1), NO_FIT);
     assert_eq!(heap.alloc_owned(PAGE_ATOMS + 1), -1.0);
-    assert_eq!(heap.pages_to_fit(PAGE_ATOMS + 1), 1);
-    assert_eq!(heap.used_atoms(), 0, "nothing was allocated");
+    assert_eq!(heap.pages_to_fit_aligned(PAGE_ATOMS + 1, 1), 1);
+    assert_eq!(heap.stat(stat::USED), 0, "nothing was allocated");
 }
 
 #[wasm_bindgen_test]
@@ -83,7 +83,7 @@ fn engine_errors_become_range_errors() {
     heap.malloc(PAGE_ATOMS);
     assert!(heap.trim(0).unwrap_err().is_instance_of::<js_sys::RangeError>());
     assert!(Heap::new(70_000).is_err());
-    assert_eq!(heap.pages(), 1, "unchanged");
+    assert_eq!(heap.stat(stat::PAGES), 1, "unchanged");
 }
 
 #[wasm_bindgen_test]
@@ -113,8 +113,8 @@ fn javascript_that_an_error_runs_may_call_back_in() {
 
     let error = result.unwrap_err();
     assert!(error.is_instance_of::<js_sys::RangeError>(), "built by the replacement, from the original");
-    assert_eq!(heap.used_atoms(), 1, "the nested malloc allocated");
-    assert_eq!(heap.pages(), 1, "the grow changed nothing");
+    assert_eq!(heap.stat(stat::USED), 1, "the nested malloc allocated");
+    assert_eq!(heap.stat(stat::PAGES), 1, "the grow changed nothing");
     assert!(heap.check().is_none());
 }
 
@@ -126,8 +126,12 @@ fn spans_are_flat_triples_with_kind_codes() {
     heap.release(a);
     // Kinds: 1 free, 2 strong, 3 a token's, 4 reserved.
     assert_eq!(heap.spans(), vec![0, 1, 1, 1, 1, 2, 2, PAGE_ATOMS - 2, 1]);
-    assert_eq!((heap.head_atoms(), heap.tail_atoms(), heap.largest_atoms()), (1, PAGE_ATOMS - 2, PAGE_ATOMS - 2));
-    assert_eq!(heap.trim_target(), 1);
+    assert_eq!(
+        (heap.stat(stat::HEAD), heap.stat(stat::TAIL), heap.stat(stat::LARGEST)),
+        (1, PAGE_ATOMS - 2, PAGE_ATOMS - 2)
+    );
+    assert_eq!(heap.stat(stat::TRIM_TARGET), 1);
+    assert_eq!(heap.stat(stat::TRIM_TARGET + 1), 0, "no such figure");
 }
 
 #[wasm_bindgen_test]
@@ -150,7 +154,7 @@ fn reserve_overlap_and_check_speak_in_bytes() {
     let error = heap.reserve(1, 4).unwrap_err();
     assert!(error.is_instance_of::<js_sys::RangeError>());
     heap.reserve(4, 4).unwrap();
-    assert_eq!((heap.kind_of(64), heap.reserved_atoms()), (4, 4));
+    assert_eq!((heap.kind_of(64), heap.stat(stat::RESERVED)), (4, 4));
     assert_eq!(heap.check(), None);
     assert_eq!(heap.unreserve(64), 4);
     assert_eq!(heap.unreserve(64), 0);

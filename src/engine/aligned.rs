@@ -55,7 +55,9 @@ impl Engine {
         }
     }
 
-    /// Pages to grow by so that `atoms` atoms at a multiple of `align` fit at the end.
+    /// Pages to grow by so that `atoms` atoms at a multiple of `align` fit
+    /// at the end. Not inlined: shared (see the engine's notes on size).
+    #[inline(never)]
     pub fn pages_to_fit_aligned(&self, atoms: u32, align: u32) -> u32 {
         // New pages start at a page boundary, which every alignment divides,
         // so the run starts in the tail, or at the old capacity.

@@ -37,6 +37,7 @@ const MAX_DEPTH: usize = 5;
 pub const MAX_BINS: usize = 64;
 
 /// The positions of the set bits in `words`, in order.
+#[cfg(test)]
 pub fn ones(words: impl Iterator<Item = u64>) -> impl Iterator<Item = u32> {
     words.enumerate().flat_map(|(w, word)| {
         let mut rest = word;
@@ -49,6 +50,18 @@ pub fn ones(words: impl Iterator<Item = u64>) -> impl Iterator<Item = u32> {
             Some((w * WORD_BITS) as u32 + bit)
         })
     })
+}
+
+/// Sets the length of `words`, new ones zero. Memory grows a few pages at
+/// a time: an eighth of headroom keeps copies rare, where doubling could
+/// leave half unused.
+pub fn resize_with_headroom<T: Clone + Default>(words: &mut Vec<T>, len: usize) {
+    if len > words.capacity() {
+        let extra = (len - words.len()).max(words.len() / 8);
+        words.reserve_exact(extra);
+    }
+    words.resize(len, T::default());
+    words.shrink_to(len + len / 8);
 }
 
 /// Words that hold `bits` bits, at least one.
@@ -79,6 +92,11 @@ impl Tree {
         let start = self.levels[k] as usize;
         let end = if k == 0 { self.words.len() } else { self.levels[k - 1] as usize };
         &self.words[start..end]
+    }
+
+    /// The words of the leaf, level 0, the last ones of the vector.
+    fn leaf(&self) -> &[u64] {
+        &self.words[self.levels[0] as usize..]
     }
 
     /// Whether the tree has levels between its leaf and its top, as it
@@ -284,20 +302,23 @@ impl Bins {
         None
     }
 
-    /// Whether bit `pos` of bin `bin` is set.
+    /// Whether bit `pos` of bin `bin` is set. Not inlined: shared by the
+    /// checks (see the engine's notes on size).
+    #[inline(never)]
     pub fn get(&self, bin: usize, pos: u32) -> bool {
-        let leaf = self.trees[bin].level(0);
+        let leaf = self.trees[bin].leaf();
         leaf.get(pos as usize / WORD_BITS).is_some_and(|&word| word & (1 << (pos as usize % WORD_BITS)) != 0)
     }
 
     /// How many bits of bin `bin` are set.
     pub fn count(&self, bin: usize) -> usize {
-        self.trees[bin].level(0).iter().map(|word| word.count_ones() as usize).sum()
+        self.trees[bin].leaf().iter().map(|word| word.count_ones() as usize).sum()
     }
 
     /// The set bits of bin `bin`, in order.
+    #[cfg(test)]
     pub fn ones(&self, bin: usize) -> impl Iterator<Item = u32> + '_ {
-        ones(self.trees[bin].level(0).iter().copied())
+        ones(self.trees[bin].leaf().iter().copied())
     }
 
     /// Makes room for `capacity` positions in every bin. Bits past them
@@ -312,14 +333,7 @@ impl Bins {
             let leaf = tree.levels[0] as usize + level_words(capacity as usize);
             let cut = tree.words.get(leaf..).unwrap_or(&[]);
             debug_assert!(cut.iter().all(|&word| word == 0), "bin {bin} has bits past {capacity} positions");
-            // Memory grows a few pages at a time: an eighth of headroom
-            // keeps copies rare, where doubling could leave half unused.
-            if leaf > tree.words.capacity() {
-                let extra = (leaf - tree.words.len()).max(tree.words.len() / 8);
-                tree.words.reserve_exact(extra);
-            }
-            tree.words.resize(leaf, 0);
-            tree.words.shrink_to(leaf + leaf / 8);
+            resize_with_headroom(&mut tree.words, leaf);
         }
         self.capacity = capacity;
     }
@@ -332,30 +346,29 @@ impl Bins {
     /// Checks that every summary level agrees with the level below it, and
     /// that no bit is set past a bin's positions.
     pub fn check(&self) -> Result<(), Violation> {
-        for (bin, tree) in self.trees[..self.count].iter().enumerate() {
-            let leaf = level_words(self.capacity as usize);
-            if tree.level(0).len() != leaf {
+        let positions = (self.capacity as usize).max(1);
+        for tree in &self.trees[..self.count] {
+            let leaf = tree.leaf();
+            if leaf.len() != level_words(positions) {
                 return Err(Violation::new("a bin has the wrong number of leaf words"));
             }
-            for k in 1..tree.depth {
-                let (below, level) = (tree.level(k - 1), tree.level(k));
-                if level.len() < level_words(below.len()) {
-                    return Err(Violation::new("a bin's summary level is too short for the level below"));
-                }
-                for (j, &word) in below.iter().enumerate() {
-                    let marked = level[j / WORD_BITS] & (1 << (j % WORD_BITS)) != 0;
-                    if marked != (word != 0) {
-                        return Err(Violation::new("a bin's summary disagrees with the level below"));
-                    }
-                }
-                let beyond = level.len() * WORD_BITS;
-                if (below.len()..beyond).any(|j| level[j / WORD_BITS] & (1 << (j % WORD_BITS)) != 0) {
-                    return Err(Violation::new("a bin's summary marks a word past the level below"));
-                }
-            }
-            let positions = (self.capacity as usize).max(1);
-            if self.ones(bin).any(|pos| pos as usize >= positions) {
+            // Positions past the end lie in the last word, above `positions`.
+            let past = leaf.last().map_or(0, |&word| word >> ((positions - 1) % WORD_BITS) >> 1);
+            if past != 0 {
                 return Err(Violation::new("a bin marks a position past its end"));
+            }
+            // Bit `j` of a level is set exactly when word `j` below it is
+            // not zero: a bit past the words below marks nothing, and a
+            // word below past the bits of the level goes unmarked.
+            let mut below = leaf;
+            for k in 1..tree.depth {
+                let level = tree.level(k);
+                let marked = |j: usize| level.get(j / WORD_BITS).is_some_and(|&word| word >> (j % WORD_BITS) & 1 != 0);
+                let nonzero = |j: usize| below.get(j).is_some_and(|&word| word != 0);
+                if (0..below.len().max(level.len() * WORD_BITS)).any(|j| marked(j) != nonzero(j)) {
+                    return Err(Violation::new("a bin's summary disagrees with the level below"));
+                }
+                below = level;
             }
         }
         Ok(())
@@ -505,6 +518,45 @@ mod tests {
         }
         assert!(bins.clear(1, 3));
         assert!(!bins.get(1, 3));
+    }
+
+    /// Bins of three levels (a leaf of 128 words, 3 summary words sized
+    /// for 160, the top) with one bit set, and the rule `check` finds broken once
+    /// `damage` has changed the words behind the bins' back.
+    fn broken_rule(damage: impl FnOnce(&mut Tree)) -> &'static str {
+        let mut bins = Bins::new(1);
+        bins.resize(128 * 64);
+        bins.set(0, 5000);
+        bins.check().unwrap();
+        damage(&mut bins.trees[0]);
+        bins.check().expect_err("check passed on damaged bins").rule
+    }
+
+    fn leaf_word(tree: &mut Tree, j: usize) -> &mut u64 {
+        &mut tree.words[tree.levels[0] as usize + j]
+    }
+
+    #[test]
+    fn check_catches_a_summary_out_of_step() {
+        let summary = "a bin's summary disagrees with the level below";
+        // A leaf word that no summary bit marks, and a summary bit over an empty word.
+        assert_eq!(broken_rule(|tree| *leaf_word(tree, 3) = 1), summary);
+        assert_eq!(broken_rule(|tree| *leaf_word(tree, 5000 / 64) = 0), summary);
+        // A summary bit past the leaf's words, in the level's spare bits.
+        assert_eq!(broken_rule(|tree| tree.words[tree.levels[1] as usize + 2] |= 1), summary);
+        assert_eq!(broken_rule(|tree| tree.top |= 1 << 40), summary);
+        assert_eq!(broken_rule(|tree| tree.words.push(0)), "a bin has the wrong number of leaf words");
+    }
+
+    #[test]
+    fn check_catches_a_bit_past_the_positions() {
+        let mut bins = Bins::new(1);
+        bins.resize(100);
+        bins.check().unwrap();
+        let leaf = bins.trees[0].levels[0] as usize;
+        bins.trees[0].words[leaf + 1] |= 1 << 40;
+        bins.trees[0].set(64);
+        assert_eq!(bins.check().unwrap_err().rule, "a bin marks a position past its end");
     }
 
     #[test]

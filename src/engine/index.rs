@@ -190,7 +190,9 @@ impl FreeIndex {
         Some(Fit { start, size: span })
     }
 
-    /// The size of the largest indexed span, 0 when there is none.
+    /// The size of the largest indexed span, 0 when there is none. Not
+    /// inlined: shared (see the engine's notes on size).
+    #[inline(never)]
     pub fn largest(&self) -> u32 {
         if let Some(key) = self.large.last() {
             return split_large_key(key).0;
@@ -214,36 +216,39 @@ impl FreeIndex {
     /// hold spans.
     pub fn check(&self, spans: impl Iterator<Item = (u32, u32)>) -> Result<(), Violation> {
         self.bins.check()?;
-        let (mut small, mut large) = (0, 0);
-        // Spans come in address order, so a second span of one size in a
-        // word comes right after the first of that size: it adds no bit.
-        let mut last_word = [u32::MAX; SMALL_ATOMS as usize];
+        // The bits and keys the spans need. Spans come in address order, so
+        // a second span of one size in a word comes while `seen` still
+        // holds the sizes met in that word: it needs no bit of its own.
+        let (mut needed, mut word, mut seen) = (0, u32::MAX, [0u64; BITMAP_WORDS]);
         for (start, size) in spans {
             let indexed = if size > SMALL_ATOMS {
-                large += 1;
+                needed += 1;
                 self.large.contains(large_key(size, start))
             } else {
-                let (bin, word) = (size as usize - 1, start / WORD_ATOMS);
-                if last_word[bin] != word {
-                    last_word[bin] = word;
-                    small += 1;
+                let bin = size as usize - 1;
+                if start / WORD_ATOMS != word {
+                    (word, seen) = (start / WORD_ATOMS, [0; BITMAP_WORDS]);
                 }
+                needed += usize::from(seen[bin / 64] & (1 << (bin % 64)) == 0);
+                seen[bin / 64] |= 1 << (bin % 64);
                 self.bins.get(bin, word)
             };
             if !indexed {
                 return Err(Violation::at("a free span is missing from the index", start));
             }
         }
+        let (mut held, mut bitmap_agrees) = (self.large.len(), true);
+        for bin in 0..SMALL_ATOMS as usize {
+            let marked = self.bins.count(bin);
+            held += marked;
+            bitmap_agrees &= (self.occupied[bin / 64] & (1 << (bin % 64)) != 0) == (marked != 0);
+        }
         // Every bit and key the spans need is there: equal counts leave no room for more.
-        let marked: usize = (0..SMALL_ATOMS as usize).map(|bin| self.bins.count(bin)).sum();
-        if marked != small || self.large.len() != large {
+        if held != needed {
             return Err(Violation::new("the index holds a span that is not free"));
         }
-        for bin in 0..SMALL_ATOMS as usize {
-            let occupied = self.occupied[bin / 64] & (1 << (bin % 64)) != 0;
-            if occupied != (self.bins.count(bin) != 0) {
-                return Err(Violation::new("the bitmap of occupied bins disagrees with a bin"));
-            }
+        if !bitmap_agrees {
+            return Err(Violation::new("the bitmap of occupied bins disagrees with a bin"));
         }
         Ok(())
     }

@@ -15,7 +15,7 @@ use alloc::vec::Vec;
 
 #[cfg(test)]
 use super::bins::ones;
-use super::bins::Bins;
+use super::bins::{resize_with_headroom, Bins};
 use super::Violation;
 
 const WORD_BITS: u32 = 64;
@@ -68,6 +68,19 @@ impl Default for Layout {
 }
 
 impl Layout {
+    /// Word `w`. Words are read and changed through here and `word_mut`,
+    /// so that the bounds check has one place to report, not one per use.
+    #[inline(always)]
+    fn word(&self, w: usize) -> Word {
+        self.words[w]
+    }
+
+    /// Word `w`, to change.
+    #[inline(always)]
+    fn word_mut(&mut self, w: usize) -> &mut Word {
+        &mut self.words[w]
+    }
+
     /// Whether a live block starts at `atom`; `false` past the end.
     #[inline]
     pub fn is_live(&self, atom: u32) -> bool {
@@ -89,13 +102,17 @@ impl Layout {
         self.owned.get(w).is_some_and(|&word| word & bit != 0)
     }
 
-    /// Marks the live block at `start` as owned by a token.
+    /// Marks the live block at `start` as owned by a token. Not inlined,
+    /// nor is `clear_owned`: shared by the token calls (see the engine's
+    /// notes on size); `free` only reads the bit.
+    #[inline(never)]
     pub fn set_owned(&mut self, start: u32) {
         let (w, bit) = locate(start);
         self.owned[w] |= bit;
     }
 
     /// Marks the live block at `start` as owned by no token.
+    #[inline(never)]
     pub fn clear_owned(&mut self, start: u32) {
         let (w, bit) = locate(start);
         self.owned[w] &= !bit;
@@ -113,7 +130,7 @@ impl Layout {
         // Spans are mostly short: look in this word and the next as one,
         // without a branch on which of them holds the end.
         let (w, bit) = locate(start);
-        let here = self.words[w].starts & !(bit | (bit - 1));
+        let here = self.word(w).starts & !(bit | (bit - 1));
         let next = self.words.get(w + 1).map_or(0, |word| word.starts);
         let pair = u128::from(next) << WORD_BITS | u128::from(here);
         if pair != 0 {
@@ -123,12 +140,14 @@ impl Layout {
     }
 
     /// The start of the span that holds atom `atom - 1`; `atom` is above 0.
-    #[inline]
+    /// Not inlined: shared (see the engine's notes on size); a free reads
+    /// its neighbours through `around`.
+    #[inline(never)]
     pub fn span_before(&self, atom: u32) -> u32 {
         // As in `span_end`: this word and the one before, as one.
         let (w, bit) = locate(atom);
-        let here = self.words[w].starts & (bit - 1);
-        let before = if w > 0 { self.words[w - 1].starts } else { 0 };
+        let here = self.word(w).starts & (bit - 1);
+        let before = if w > 0 { self.word(w - 1).starts } else { 0 };
         let pair = u128::from(here) << WORD_BITS | u128::from(before);
         if pair != 0 {
             // Bit `i` of the pair is atom `(w - 1) * 64 + i`; with w = 0 the
@@ -153,7 +172,7 @@ impl Layout {
             return None;
         }
         let next = self.words.get(w + 1).copied().unwrap_or_default();
-        let prev = if w > 0 { self.words[w - 1] } else { Word::default() };
+        let prev = if w > 0 { self.word(w - 1) } else { Word::default() };
         let base = w as u32 * WORD_BITS;
         // Offsets from `base`, in this word and the next as one, as in
         // `span_end` but with 64-bit steps: 128-bit ones cost more in wasm.
@@ -205,7 +224,7 @@ impl Layout {
     #[cfg(test)]
     pub fn prev_start(&self, atom: u32) -> Option<u32> {
         let (w, bit) = locate(atom);
-        let to_here = self.words[w].starts & (bit | (bit - 1));
+        let to_here = self.word(w).starts & (bit | (bit - 1));
         if to_here != 0 {
             return Some(w as u32 * WORD_BITS + WORD_BITS - 1 - to_here.leading_zeros());
         }
@@ -226,7 +245,7 @@ impl Layout {
     pub fn spans_of(&self, w: u32, size: u32) -> u64 {
         debug_assert!((1..=WORD_BITS).contains(&size), "spans_of({w}, {size})");
         let w = w as usize;
-        let word = self.words[w];
+        let word = self.word(w);
         let next = self.words.get(w + 1).map_or(0, |word| word.starts);
         // Bit `i` of `ends` is set when a start lies `size` atoms after atom
         // `i` of this word.
@@ -257,7 +276,7 @@ impl Layout {
     #[inline(always)]
     pub fn add_free_start(&mut self, atom: u32) {
         let (w, bit) = locate(atom);
-        let word = &mut self.words[w];
+        let word = self.word_mut(w);
         let before = word.starts;
         word.starts |= bit;
         word.free |= bit;
@@ -270,7 +289,7 @@ impl Layout {
     #[inline]
     pub fn remove_start(&mut self, atom: u32) {
         let (w, bit) = locate(atom);
-        let word = &mut self.words[w];
+        let word = self.word_mut(w);
         word.starts &= !bit;
         word.free &= !bit;
         if word.starts == 0 {
@@ -282,20 +301,20 @@ impl Layout {
     #[inline]
     pub fn set_free(&mut self, start: u32) {
         let (w, bit) = locate(start);
-        self.words[w].free |= bit;
+        self.word_mut(w).free |= bit;
     }
 
     /// Marks the span at `start` live.
     #[inline]
     pub fn clear_free(&mut self, start: u32) {
         let (w, bit) = locate(start);
-        self.words[w].free &= !bit;
+        self.word_mut(w).free &= !bit;
     }
 
     /// Marks live the spans at bits `bits` of word `w`.
     #[inline]
     pub fn clear_free_bits(&mut self, w: u32, bits: u64) {
-        self.words[w as usize].free &= !bits;
+        self.word_mut(w as usize).free &= !bits;
     }
 
     /// Changes the capacity; starts past a smaller one are dropped.
@@ -359,7 +378,7 @@ impl Layout {
     #[inline(never)]
     fn next_start_beyond(&self, w: usize) -> u32 {
         match self.nonempty.next_set(0, w as u32) {
-            Some(w) => w * WORD_BITS + self.words[w as usize].starts.trailing_zeros(),
+            Some(w) => w * WORD_BITS + self.word(w as usize).starts.trailing_zeros(),
             None => self.capacity,
         }
     }
@@ -370,22 +389,10 @@ impl Layout {
     #[inline(never)]
     fn prev_start_before(&self, w: usize) -> u32 {
         match (w as u32).checked_sub(1).and_then(|w| self.nonempty.prev_set(0, w)) {
-            Some(w) => w * WORD_BITS + WORD_BITS - 1 - self.words[w as usize].starts.leading_zeros(),
+            Some(w) => w * WORD_BITS + WORD_BITS - 1 - self.word(w as usize).starts.leading_zeros(),
             None => u32::MAX,
         }
     }
-}
-
-/// Sets the length of `words`, new ones zero. Memory grows a few pages at
-/// a time: an eighth of headroom keeps copies rare, where doubling could
-/// leave half unused.
-fn resize_with_headroom<T: Clone + Default>(words: &mut Vec<T>, len: usize) {
-    if len > words.capacity() {
-        let extra = (len - words.len()).max(words.len() / 8);
-        words.reserve_exact(extra);
-    }
-    words.resize(len, T::default());
-    words.shrink_to(len + len / 8);
 }
 
 #[cfg(test)]

@@ -17,6 +17,11 @@
 //!
 //! Units: `start` is an atom index, `atoms` a length in atoms, `pages` a
 //! count of 64 KiB pages. Byte addresses belong to the layers above.
+//!
+//! Size: the engine ships as wasm, so code off the paths of malloc and
+//! free is kept to one copy. A small helper that several such callers
+//! share is not inlined (marked "shared" where it is defined): inlined,
+//! it would be copied into each, and the copies cost more than the calls.
 #![forbid(unsafe_code)]
 
 mod aligned;
@@ -431,6 +436,8 @@ impl Engine {
     }
 
     /// What the span at `start` holds; `None` when no span starts there.
+    /// Not inlined: shared (see the notes on size above).
+    #[inline(never)]
     pub fn kind(&self, start: u32) -> Option<Kind> {
         let layout = &self.layout;
         if !layout.is_start(start) {
@@ -514,14 +521,20 @@ impl Engine {
 
     /// The spans in address order.
     pub fn spans(&self) -> impl Iterator<Item = Span> + '_ {
-        let layout = &self.layout;
-        let mut next = if layout.capacity > 0 { Some(0) } else { None };
+        let mut next = if self.layout.capacity > 0 { Some(0) } else { None };
         core::iter::from_fn(move || {
-            let start = next?;
-            let end = layout.span_end(start);
-            next = (end < layout.capacity).then_some(end);
-            Some(Span { start, atoms: end - start, free: layout.is_free(start) })
+            let span = self.span_at(next?);
+            next = Some(span.start + span.atoms).filter(|&end| end < self.layout.capacity);
+            Some(span)
         })
+    }
+
+    /// The span at `start`, which starts one. Not inlined: shared by every
+    /// walk over the spans (see the notes on size above).
+    #[inline(never)]
+    fn span_at(&self, start: u32) -> Span {
+        let end = self.layout.span_end(start);
+        Span { start, atoms: end - start, free: self.layout.is_free(start) }
     }
 
     /// Bytes of bookkeeping held for this engine (bitsets, bins, maps), roughly.
@@ -544,13 +557,16 @@ impl Engine {
         }
         let (mut used, mut reserved) = (0, 0);
         let mut previous_free = false;
-        let mut last = None;
+        // The start of the last span when it is free, else the capacity.
+        let mut tail = layout.capacity;
         for span in self.spans() {
-            if span.free && previous_free {
-                return Err(Violation::at("a free span touches the free span before it", span.start));
-            }
             if span.free {
-                // Free spans are the index's to check, below.
+                if previous_free {
+                    return Err(Violation::at("a free span touches the free span before it", span.start));
+                }
+                if span.start + span.atoms == layout.capacity {
+                    tail = span.start;
+                }
             } else if self.reserved.contains(u128::from(span.start)) {
                 if layout.is_owned(span.start) {
                     return Err(Violation::at("a reserved span is marked as owned", span.start));
@@ -560,15 +576,10 @@ impl Engine {
                 used += span.atoms;
             }
             previous_free = span.free;
-            last = Some(span);
         }
         if let Some(start) = self.reserved.iter().map(|key| key as u32).find(|&start| !layout.is_live(start)) {
             return Err(Violation::at("a reserved start is not the start of a span in use", start));
         }
-        let tail = match last {
-            Some(span) if span.free => span.start,
-            _ => layout.capacity,
-        };
         if layout.tail != tail {
             return Err(Violation::at("the tail is not where the last free span starts", layout.tail));
         }
@@ -642,7 +653,10 @@ impl Engine {
         end - start
     }
 
-    /// The start of the span that holds `atom`, which is below the capacity.
+    /// The start of the span that holds `atom`, which is below the
+    /// capacity. Not inlined, nor is `free_end`: shared (see the notes on
+    /// size above).
+    #[inline(never)]
     fn span_holding(&self, atom: u32) -> u32 {
         if self.layout.is_start(atom) {
             atom
@@ -652,6 +666,7 @@ impl Engine {
     }
 
     /// The end of the free span at `start`.
+    #[inline(never)]
     fn free_end(&self, start: u32) -> u32 {
         if start == self.layout.tail {
             self.layout.capacity

@@ -56,7 +56,9 @@ struct Node<K> {
 }
 
 impl<K: Key> Node<K> {
-    /// A node with no keys and no children.
+    /// A node with no keys and no children. Not inlined: shared by every
+    /// maker of a node (see the engine's notes on size).
+    #[inline(never)]
     fn empty() -> Node<K> {
         Node { len: 0, keys: [K::default(); MAX_KEYS], children: [NIL; MAX_KEYS + 1] }
     }
@@ -121,6 +123,9 @@ pub struct OrderedSet<K = u128> {
 }
 
 impl<K: Key> Default for OrderedSet<K> {
+    /// Not inlined: shared by the engine's five sets (see the engine's
+    /// notes on size).
+    #[inline(never)]
     fn default() -> Self {
         OrderedSet { nodes: vec![Node::empty()], root: 0, height: 0, free: NIL, len: 0 }
     }
@@ -137,7 +142,9 @@ impl<K: Key> OrderedSet<K> {
         self.len == 0
     }
 
-    /// Whether `key` is in the set.
+    /// Whether `key` is in the set. Not inlined: shared (see the engine's
+    /// notes on size); the hot calls use `first_from` and the like.
+    #[inline(never)]
     pub fn contains(&self, key: K) -> bool {
         self.first_from(key) == Some(key)
     }
@@ -147,7 +154,7 @@ impl<K: Key> OrderedSet<K> {
         let mut found = None;
         let (mut at, mut level) = (self.root, self.height);
         loop {
-            let node = &self.nodes[at as usize];
+            let node = self.node(at);
             let (i, here) = node.search(from);
             if here {
                 return Some(from);
@@ -167,7 +174,7 @@ impl<K: Key> OrderedSet<K> {
     /// The largest key.
     pub fn last(&self) -> Option<K> {
         let at = self.rightmost_leaf(self.root, self.height);
-        let node = &self.nodes[at as usize];
+        let node = self.node(at);
         node.len.checked_sub(1).map(|i| node.keys[i])
     }
 
@@ -178,39 +185,39 @@ impl<K: Key> OrderedSet<K> {
 
     /// Adds `key`; `false` if it was there already.
     pub fn insert(&mut self, key: K) -> bool {
-        if self.nodes[self.root as usize].len == MAX_KEYS {
+        if self.node(self.root).len == MAX_KEYS {
             // The tree grows at the top: a new root over the full one, then split that.
             let root = self.allocate();
-            self.nodes[root as usize].children[0] = self.root;
+            self.node_mut(root).children[0] = self.root;
             self.root = root;
             self.height += 1;
             self.split_child(root, 0);
         }
         let (mut at, mut level) = (self.root, self.height);
         loop {
-            let (mut i, here) = self.nodes[at as usize].search(key);
+            let (mut i, here) = self.node(at).search(key);
             if here {
                 return false;
             }
             if level == 0 {
                 // A leaf: its children are unused, so only keys move.
-                let leaf = &mut self.nodes[at as usize];
+                let leaf = self.node_mut(at);
                 leaf.keys.copy_within(i..leaf.len, i + 1);
                 leaf.keys[i] = key;
                 leaf.len += 1;
                 self.len += 1;
                 return true;
             }
-            let child = self.nodes[at as usize].children[i];
-            if self.nodes[child as usize].len == MAX_KEYS {
+            let child = self.node(at).children[i];
+            if self.node(child).len == MAX_KEYS {
                 self.split_child(at, i);
-                let middle = self.nodes[at as usize].keys[i];
+                let middle = self.node(at).keys[i];
                 if key == middle {
                     return false;
                 }
                 i += usize::from(key > middle);
             }
-            at = self.nodes[at as usize].children[i];
+            at = self.node(at).children[i];
             level -= 1;
         }
     }
@@ -220,27 +227,27 @@ impl<K: Key> OrderedSet<K> {
         let mut key = key;
         let (mut at, mut level) = (self.root, self.height);
         loop {
-            let (mut i, mut here) = self.nodes[at as usize].search(key);
+            let (mut i, mut here) = self.node(at).search(key);
             if level == 0 {
                 if here {
-                    let leaf = &mut self.nodes[at as usize];
+                    let leaf = self.node_mut(at);
                     leaf.keys.copy_within(i + 1..leaf.len, i);
                     leaf.len -= 1;
                     self.len -= 1;
                     if self.len == 0 {
                         // Only the empty root is left: drop the free nodes, keep the capacity.
                         self.nodes.truncate(1);
-                        self.nodes[0] = Node::empty();
+                        *self.node_mut(0) = Node::empty();
                         (self.root, self.free) = (0, NIL);
                     }
                 }
                 return here;
             }
-            let child = self.nodes[at as usize].children[i];
-            if self.nodes[child as usize].len == MIN_KEYS {
+            let child = self.node(at).children[i];
+            if self.node(child).len == MIN_KEYS {
                 i = self.top_up(at, i);
                 // The key may have moved down into child `i`.
-                let node = &self.nodes[at as usize];
+                let node = self.node(at);
                 here = i < node.len && node.keys[i] == key;
                 if node.len == 0 {
                     // Only the root empties, when its last two children merge:
@@ -252,18 +259,29 @@ impl<K: Key> OrderedSet<K> {
                     continue;
                 }
             }
-            let below = self.nodes[at as usize].children[i];
+            let below = self.node(at).children[i];
             if here {
                 // A branch keeps `key`: its predecessor, the largest key of the
                 // subtree to its left, takes its place and is removed from there.
                 let leaf = self.rightmost_leaf(below, level - 1);
-                let leaf = &self.nodes[leaf as usize];
+                let leaf = self.node(leaf);
                 key = leaf.keys[leaf.len - 1];
-                self.nodes[at as usize].keys[i] = key;
+                self.node_mut(at).keys[i] = key;
             }
             at = below;
             level -= 1;
         }
+    }
+
+    /// Node `at`. Every node is reached through here or `node_mut`, so
+    /// that the bounds check has one place to report, not one per use.
+    fn node(&self, at: u32) -> &Node<K> {
+        &self.nodes[at as usize]
+    }
+
+    /// Node `at`, to change.
+    fn node_mut(&mut self, at: u32) -> &mut Node<K> {
+        &mut self.nodes[at as usize]
     }
 
     /// Bytes held by the nodes.
@@ -274,7 +292,7 @@ impl<K: Key> OrderedSet<K> {
     /// The last leaf under `at`, which is `level` levels above the leaves.
     fn rightmost_leaf(&self, mut at: u32, level: u32) -> u32 {
         for _ in 0..level {
-            let node = &self.nodes[at as usize];
+            let node = self.node(at);
             at = node.children[node.len];
         }
         at
@@ -283,7 +301,7 @@ impl<K: Key> OrderedSet<K> {
     /// Splits the full child `i` of `parent`, which is not full, around the
     /// child's middle key; that key moves up into `parent`.
     fn split_child(&mut self, parent: u32, i: usize) {
-        let child = self.nodes[parent as usize].children[i];
+        let child = self.node(parent).children[i];
         let right = self.allocate();
         let (left_node, right_node) = pair(&mut self.nodes, child, right);
         right_node.children[0] = left_node.children[MIN_KEYS + 1];
@@ -292,20 +310,20 @@ impl<K: Key> OrderedSet<K> {
         }
         left_node.len = MIN_KEYS;
         let middle = left_node.keys[MIN_KEYS];
-        self.nodes[parent as usize].insert(i, middle, right);
+        self.node_mut(parent).insert(i, middle, right);
     }
 
     /// Gives child `i` of `parent`, which holds [`MIN_KEYS`] keys, at least
     /// one more from a sibling, and returns the index of the child that now
     /// covers child `i`'s keys: `i`, or `i - 1` when it merged into its left sibling.
     fn top_up(&mut self, parent: u32, i: usize) -> usize {
-        let node = &self.nodes[parent as usize];
+        let node = self.node(parent);
         let len = node.len;
-        if i > 0 && self.nodes[node.children[i - 1] as usize].len > MIN_KEYS {
+        if i > 0 && self.node(node.children[i - 1]).len > MIN_KEYS {
             self.rotate_right(parent, i - 1);
             return i;
         }
-        if i < len && self.nodes[node.children[i + 1] as usize].len > MIN_KEYS {
+        if i < len && self.node(node.children[i + 1]).len > MIN_KEYS {
             self.rotate_left(parent, i);
             return i;
         }
@@ -316,30 +334,30 @@ impl<K: Key> OrderedSet<K> {
 
     /// Moves the last key of child `k` up to `keys[k]`, and that key down to the front of child `k + 1`.
     fn rotate_right(&mut self, parent: u32, k: usize) {
-        let node = &self.nodes[parent as usize];
+        let node = self.node(parent);
         let (separator, left, right) = (node.keys[k], node.children[k], node.children[k + 1]);
         let (left, right) = pair(&mut self.nodes, left, right);
         let (up, moved) = left.remove(left.len - 1);
         right.insert(0, separator, right.children[0]);
         right.children[0] = moved;
-        self.nodes[parent as usize].keys[k] = up;
+        self.node_mut(parent).keys[k] = up;
     }
 
     /// Moves the first key of child `k + 1` up to `keys[k]`, and that key down to the end of child `k`.
     fn rotate_left(&mut self, parent: u32, k: usize) {
-        let node = &self.nodes[parent as usize];
+        let node = self.node(parent);
         let (separator, left, right) = (node.keys[k], node.children[k], node.children[k + 1]);
         let (left, right) = pair(&mut self.nodes, left, right);
         left.push(separator, right.children[0]);
         let (up, next) = right.remove(0);
         right.children[0] = next;
-        self.nodes[parent as usize].keys[k] = up;
+        self.node_mut(parent).keys[k] = up;
     }
 
     /// Joins child `k`, `keys[k]` and child `k + 1`, both minimal, into child `k`.
     fn merge(&mut self, parent: u32, k: usize) {
-        let (separator, right) = self.nodes[parent as usize].remove(k);
-        let left = self.nodes[parent as usize].children[k];
+        let (separator, right) = self.node_mut(parent).remove(k);
+        let left = self.node(parent).children[k];
         let (left, right_node) = pair(&mut self.nodes, left, right);
         left.push(separator, right_node.children[0]);
         for k in 0..right_node.len {
@@ -348,22 +366,23 @@ impl<K: Key> OrderedSet<K> {
         self.release(right);
     }
 
-    /// A node with no keys, from the free list if it has one.
+    /// A node with no keys, from the free list if it has one. Not inlined:
+    /// shared by the splits (see the engine's notes on size).
+    #[inline(never)]
     fn allocate(&mut self) -> u32 {
         if self.free == NIL {
             self.nodes.push(Node::empty());
             return (self.nodes.len() - 1) as u32;
         }
         let index = self.free;
-        let node = &mut self.nodes[index as usize];
-        self.free = node.children[0];
-        node.len = 0;
+        self.free = self.node(index).children[0];
+        self.node_mut(index).len = 0;
         index
     }
 
     /// Puts the unlinked node `index` on the free list.
     fn release(&mut self, index: u32) {
-        self.nodes[index as usize].children[0] = self.free;
+        self.node_mut(index).children[0] = self.free;
         self.free = index;
     }
 }

@@ -78,6 +78,8 @@ pub(super) struct Tickets {
 }
 
 /// The value paired with `key` in a set of `key << 64 | value` pairs.
+/// Not inlined: shared by the ticket calls (see the engine's notes on size).
+#[inline(never)]
 fn paired(set: &OrderedSet, key: u64) -> Option<u64> {
     if set.is_empty() {
         return None;
@@ -98,6 +100,9 @@ impl Tickets {
             + self.moved_from.heap_bytes()
     }
 
+    /// The generation of the pending ticket of the owned block at `start`,
+    /// 0 unless one is recorded. Not inlined, as `paired`.
+    #[inline(never)]
     fn generation(&self, start: u32) -> u32 {
         if self.generations.is_empty() {
             return 0;
@@ -206,7 +211,9 @@ impl Engine {
         (owned && paired(&tickets.moved_from, u64::from(start)).is_none()).then_some(start)
     }
 
-    /// Whether `start` is a live block owned by a token.
+    /// Whether `start` is a live block owned by a token. Not inlined, as
+    /// `paired`.
+    #[inline(never)]
     pub fn is_owned(&self, start: u32) -> bool {
         self.layout.is_live(start) && self.layout.is_owned(start)
     }

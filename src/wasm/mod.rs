@@ -16,10 +16,33 @@ use crate::engine::{atoms_to_bytes, Engine, EngineError, Kind, Ticket, ATOM, NO_
 /// Returned instead of an address when no free span is large enough.
 pub const NO_FIT: u32 = u32::MAX;
 
+/// The figures that [`Heap::stat`] reads, by number (`bindings/heap.js`
+/// numbers them alike).
+pub mod stat {
+    /// Capacity in pages.
+    pub const PAGES: u32 = 0;
+    /// Capacity in atoms.
+    pub const TOTAL: u32 = 1;
+    /// Atoms in live blocks.
+    pub const USED: u32 = 2;
+    /// The free span at the start, in atoms.
+    pub const HEAD: u32 = 3;
+    /// The free span at the end, in atoms.
+    pub const TAIL: u32 = 4;
+    /// Atoms in reserved spans.
+    pub const RESERVED: u32 = 5;
+    /// The largest free span, in atoms.
+    pub const LARGEST: u32 = 6;
+    /// The capacity in pages that `trim` can shrink to.
+    pub const TRIM_TARGET: u32 = 7;
+}
+
 impl From<EngineError> for JsValue {
     /// A `RangeError` with a fixed sentence per kind. `bindings/` checks
     /// arguments first and words its own messages with the values; this
     /// only backs it up, and keeps Rust's formatting code out of the wasm.
+    /// Not inlined: one copy serves every method that can fail.
+    #[inline(never)]
     fn from(e: EngineError) -> JsValue {
         let message = match e {
             EngineError::NoFit { .. } => "hostheap: no free span is large enough",
@@ -49,11 +72,12 @@ fn ticket_number(ticket: Ticket) -> f64 {
     ticket.to_bits() as f64
 }
 
-/// `n` in decimal, without the formatting machinery.
-fn decimal(n: u64) -> String {
-    let mut digits = if n >= 10 { decimal(n / 10) } else { String::new() };
-    digits.push(char::from(b'0' + (n % 10) as u8));
-    digits
+/// Appends `n` in decimal to `text`, without the formatting machinery.
+fn push_decimal(text: &mut String, n: u32) {
+    if n >= 10 {
+        push_decimal(text, n / 10);
+    }
+    text.push(char::from(b'0' + (n % 10) as u8));
 }
 
 /// One engine, owned by one JavaScript heap.
@@ -210,7 +234,7 @@ impl Heap {
         let mut message = String::from(violation.rule);
         if let Some(atom) = violation.atom {
             message.push_str(" (at byte ");
-            message.push_str(&decimal(atoms_to_bytes(atom)));
+            push_decimal(&mut message, to_addr(atom));
             message.push(')');
         }
         Some(message)
@@ -236,22 +260,10 @@ impl Heap {
         self.engine().ticket_block(Ticket::from_bits(ticket as u64)).map_or(NO_FIT, to_addr)
     }
 
-    /// Pages to grow by so that `atoms` atoms fit.
-    #[wasm_bindgen(js_name = pagesToFit)]
-    pub fn pages_to_fit(&self, atoms: u32) -> u32 {
-        self.engine().pages_to_fit(atoms)
-    }
-
     /// Adds `pages` free pages at the end.
     pub fn grow(&self, pages: u32) -> Result<(), JsValue> {
         let result = self.engine_mut().grow(pages);
         Ok(result?)
-    }
-
-    /// The capacity in pages that `trim` can shrink to.
-    #[wasm_bindgen(js_name = trimTarget)]
-    pub fn trim_target(&self) -> u32 {
-        self.engine().trim_target()
     }
 
     /// Shrinks the capacity to `pages` pages.
@@ -260,45 +272,23 @@ impl Heap {
         Ok(result?)
     }
 
-    /// Capacity in pages.
-    pub fn pages(&self) -> u32 {
-        self.engine().pages()
-    }
-
-    /// Capacity in atoms.
-    #[wasm_bindgen(js_name = totalAtoms)]
-    pub fn total_atoms(&self) -> u32 {
-        self.engine().capacity()
-    }
-
-    /// Atoms in live blocks.
-    #[wasm_bindgen(js_name = usedAtoms)]
-    pub fn used_atoms(&self) -> u32 {
-        self.engine().stats().used
-    }
-
-    /// The free span at the start, in atoms.
-    #[wasm_bindgen(js_name = headAtoms)]
-    pub fn head_atoms(&self) -> u32 {
-        self.engine().stats().head
-    }
-
-    /// The free span at the end, in atoms.
-    #[wasm_bindgen(js_name = tailAtoms)]
-    pub fn tail_atoms(&self) -> u32 {
-        self.engine().stats().tail
-    }
-
-    /// Atoms in reserved spans.
-    #[wasm_bindgen(js_name = reservedAtoms)]
-    pub fn reserved_atoms(&self) -> u32 {
-        self.engine().stats().reserved
-    }
-
-    /// The largest free span, in atoms.
-    #[wasm_bindgen(js_name = largestAtoms)]
-    pub fn largest_atoms(&self) -> u32 {
-        self.engine().stats().largest
+    /// One of the engine's figures: `which` is its number in [`stat`];
+    /// 0 for a number not there. One method for them all, where a method
+    /// each would cost a shim and a wrapper in the glue each.
+    pub fn stat(&self, which: u32) -> u32 {
+        let engine = self.engine();
+        let stats = engine.stats();
+        match which {
+            stat::PAGES => engine.pages(),
+            stat::TOTAL => stats.total,
+            stat::USED => stats.used,
+            stat::HEAD => stats.head,
+            stat::TAIL => stats.tail,
+            stat::RESERVED => stats.reserved,
+            stat::LARGEST => stats.largest,
+            stat::TRIM_TARGET => engine.trim_target(),
+            _ => 0,
+        }
     }
 
     /// The layout as `[start, atoms, kind]` triples of numbers, in address
