@@ -80,6 +80,26 @@ const STAT_RESERVED = 5;
 const STAT_LARGEST = 6;
 const STAT_TRIM_TARGET = 7;
 
+/** Why the engine refused a call, by the number it returned (`error_code` in src/wasm). */
+const REFUSALS = [
+  undefined,
+  'no free span is large enough',
+  'not the start of a live block',
+  'the memory would pass 65536 pages (4 GiB)',
+  'trimming that far would cut live blocks',
+  'the range is not within the memory',
+  'the range overlaps a span in use',
+  'not the start of a reserved span',
+];
+
+/**
+ * Throws when the engine refused `what` (`code` is not 0). The heap checks
+ * every such call first, so this only backs the checks up.
+ */
+function expectDone(what, code) {
+  if (code !== 0) throw new RangeError(`hostheap: the engine refused ${what}: ${REFUSALS[code]}`);
+}
+
 /** Whether `addr` is an integer multiple of 16 below 2^32. */
 function isAddr(addr) {
   // For a number, `addr >>> 0 === addr` holds exactly for the integers
@@ -497,7 +517,7 @@ export class Heap {
     }
     new Uint8Array(memory.buffer).set(new Uint8Array(old.buffer, 0, liveBytes));
     // 3. Commit, then let guests and handlers follow.
-    engine.trim(pages);
+    expectDone(`to trim to ${pages} pages`, engine.trim(pages));
     this.#reserveOutside(pages);
     this.#memory = memory;
     this.#refresh();
@@ -580,21 +600,54 @@ export class Heap {
   }
 
   /**
-   * Checks every invariant of the heap: the engine's (no overlap, full
-   * coalescing, indexes that agree with the layout, counts that add up) and
-   * the memory's size against the engine's.
+   * Checks every invariant of the heap that the layout shows: spans that
+   * tile the memory, free spans never side by side, figures that add up,
+   * the memory's size and the reserved spans. The development build (the
+   * `development` import condition) first walks the engine's own
+   * invariants too: indexes that agree with the layout, summaries that
+   * agree with their words.
    * @throws {Error} describing the first violation found
    */
   check() {
-    const violation = this.#engine.check();
+    const engine = this.#engine;
+    const violation = engine.check?.();
     if (violation !== undefined) throw new Error(`check(): ${violation}`);
-    const pages = this.#memory.buffer.byteLength / PAGE;
-    if (this.#owned && pages !== this.#engine.stat(STAT_PAGES)) {
-      throw new Error(`check(): the memory has ${pages} pages, the engine manages ${this.#engine.stat(STAT_PAGES)}`);
+    const fail = (what) => {
+      throw new Error(`check(): ${what}`);
+    };
+    const spans = this.spans();
+    let end = 0;
+    let used = 0;
+    let reserved = 0;
+    let largest = 0;
+    for (const [i, { addr, size, kind }] of spans.entries()) {
+      if (addr !== end) fail(`the span at byte ${addr} does not start where the one before ends (${end})`);
+      if (!(size > 0 && size % ATOM === 0)) fail(`the span at byte ${addr} has ${size} bytes`);
+      if (kind === 'free' && spans[i - 1]?.kind === 'free') fail(`the free span at byte ${addr} touches the free span before it`);
+      if (kind === 'strong' || kind === 'token') used += size;
+      else if (kind === 'reserved') reserved += size;
+      else if (kind === 'free') largest = Math.max(largest, size);
+      else fail(`the span at byte ${addr} is of no known kind`);
+      end = addr + size;
     }
-    const reserved = this.spans().filter((span) => span.kind === 'reserved');
-    const same = reserved.length === this.#reserved.size && reserved.every(({ addr, size }) => this.#reserved.get(addr) === size);
-    if (!same) throw new Error(`check(): the heap's ${this.#reserved.size} reserved spans differ from the engine's ${reserved.length}`);
+    const figures = [
+      ['capacity', end, engine.stat(STAT_TOTAL)],
+      ['bytes in live blocks', used, engine.stat(STAT_USED)],
+      ['bytes in reserved spans', reserved, engine.stat(STAT_RESERVED)],
+      ['largest free span', largest, engine.stat(STAT_LARGEST)],
+      ['free head', spans[0]?.kind === 'free' ? spans[0].size : 0, engine.stat(STAT_HEAD)],
+      ['free tail', spans.at(-1)?.kind === 'free' ? spans.at(-1).size : 0, engine.stat(STAT_TAIL)],
+    ];
+    for (const [what, seen, counted] of figures) {
+      if (seen !== counted * ATOM) fail(`the spans give a ${what} of ${seen} bytes, the engine counts ${counted * ATOM}`);
+    }
+    const pages = this.#memory.buffer.byteLength / PAGE;
+    if (this.#owned && pages !== engine.stat(STAT_PAGES)) {
+      fail(`the memory has ${pages} pages, the engine manages ${engine.stat(STAT_PAGES)}`);
+    }
+    const reservedSpans = spans.filter((span) => span.kind === 'reserved');
+    const same = reservedSpans.length === this.#reserved.size && reservedSpans.every(({ addr, size }) => this.#reserved.get(addr) === size);
+    if (!same) fail(`the heap's ${this.#reserved.size} reserved spans differ from the engine's ${reservedSpans.length}`);
   }
 
   /**
@@ -834,7 +887,7 @@ export class Heap {
     }
     // An adopted memory may have grown by others too: those pages are theirs.
     const now = this.#memory.buffer.byteLength / PAGE;
-    this.#engine.grow(now - current);
+    expectDone(`to grow by ${now - current} pages`, this.#engine.grow(now - current));
     if (now - current > pages) this.#reserveAtoms(current * ATOMS_PER_PAGE, (now - current - pages) * ATOMS_PER_PAGE);
     this.#reserveOutside(now);
     this.#refresh();
@@ -868,7 +921,7 @@ export class Heap {
   }
 
   #reserveAtoms(start, atoms) {
-    this.#engine.reserve(start, atoms);
+    expectDone(`to reserve ${atoms} atoms at atom ${start}`, this.#engine.reserve(start, atoms));
     this.#reserved.set(start * ATOM, atoms * ATOM);
   }
 

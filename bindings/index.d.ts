@@ -127,7 +127,9 @@ export interface Heap {
   /** Frees the reserved span at `addr`. */
   unreserve(addr: number): void;
   /**
-   * Checks every invariant of the heap.
+   * Checks every invariant of the heap that its layout shows; the
+   * development build (the `development` import condition) checks the
+   * engine's own invariants too.
    * @throws {Error} describing the first violation
    */
   check(): void;

@@ -1,9 +1,8 @@
 // Loads the allocator's own wasm instance: one per program, shared by every
 // heap. Top-level await keeps `import { alloc } from 'hostheap'` free of an
 // init step for the importer.
-import init, { Heap as Engine, malloc, release } from './pkg/hostheap.js';
+import init, { Heap as Engine, malloc, release, wasmUrl as url } from '#engine';
 
-const url = new URL('./pkg/hostheap_bg.wasm', import.meta.url);
 // `fetch` of file: URLs is not everywhere (Node); every runtime with files has node:fs.
 const source = url.protocol === 'file:' ? (await import('node:fs/promises')).readFile(url) : url;
 const exports = await init({ module_or_path: await source });

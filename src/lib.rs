@@ -25,8 +25,11 @@ fn panic(_: &core::panic::PanicInfo<'_>) -> ! {
     core::arch::wasm32::unreachable()
 }
 
-// The engine's own bookkeeping lives in this instance's memory; talc
-// manages it in less code than the default allocator.
+// The engine's own bookkeeping lives in this instance's memory. lol_alloc
+// manages it in less code than the default allocator: a list of free
+// chunks in address order, enough for the engine's few growing vectors.
 #[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
 #[global_allocator]
-static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+// SAFETY: without the `atomics` target feature the wasm has one thread.
+static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
+    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };

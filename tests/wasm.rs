@@ -1,10 +1,10 @@
-//! The wasm-bindgen layer under Node: numbers in and out, byte addresses at
-//! the boundary, and engine errors raised as `RangeError`s. Placement
+//! The wasm-bindgen layer under Node and in Chromium: numbers in and out,
+//! byte addresses at the boundary, and engine errors as numbers. Built with
+//! the `check` feature, as the package's development build is. Placement
 //! itself is tested natively (src/engine) and through the package (tests/js).
 #![cfg(target_arch = "wasm32")]
 
 use hostheap::wasm::{stat, Heap, NO_FIT};
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
 
 const PAGE_ATOMS: u32 = 4096;
@@ -29,7 +29,7 @@ impl HotCalls for Heap {
 
 #[wasm_bindgen_test]
 fn addresses_cross_as_bytes_and_sizes_as_atoms() {
-    let heap = Heap::new(1).unwrap();
+    let heap = Heap::new(1);
     assert_eq!(heap.malloc(1), 0);
     assert_eq!(heap.malloc(4), 16);
     assert_eq!(heap.malloc(1), 80);
@@ -39,7 +39,7 @@ fn addresses_cross_as_bytes_and_sizes_as_atoms() {
 
 #[wasm_bindgen_test]
 fn no_fit_is_a_number_no_address_can_be() {
-    let heap = Heap::new(1).unwrap();
+    let heap = Heap::new(1);
     assert_eq!(NO_FIT % 16, 15);
     assert_eq!(heap.malloc(PAGE_ATOMS + 1), NO_FIT);
     assert_eq!(heap.scratch(PAGE_ATOMS + 1), NO_FIT);
@@ -50,7 +50,7 @@ fn no_fit_is_a_number_no_address_can_be() {
 
 #[wasm_bindgen_test]
 fn release_answers_zero_for_anything_but_a_live_block() {
-    let heap = Heap::new(1).unwrap();
+    let heap = Heap::new(1);
     let addr = heap.malloc(2);
     assert_eq!(heap.release(addr + 16), 0, "interior");
     assert_eq!(heap.release(addr + 8), 0, "misaligned");
@@ -61,7 +61,7 @@ fn release_answers_zero_for_anything_but_a_live_block() {
 
 #[wasm_bindgen_test]
 fn tickets_are_exact_numbers_and_come_back_once() {
-    let heap = Heap::new(1).unwrap();
+    let heap = Heap::new(1);
     heap.malloc(7);
     let ticket = heap.alloc_owned(3);
     assert_eq!(ticket, 7.0, "generation 0: the ticket is the atom index");
@@ -74,53 +74,20 @@ fn tickets_are_exact_numbers_and_come_back_once() {
 }
 
 #[wasm_bindgen_test]
-fn engine_errors_become_range_errors() {
-    let heap = Heap::new(1).unwrap();
-    let error = heap.grow(65_536).unwrap_err();
-    assert!(error.is_instance_of::<js_sys::RangeError>());
-    let message = String::from(error.unchecked_into::<js_sys::Error>().message());
-    assert!(message.contains("65536 pages"), "{message}");
+fn engine_errors_become_numbers() {
+    let heap = Heap::new(1);
+    // 3: the memory would pass 65536 pages; 4: a trim would cut live blocks.
+    assert_eq!(heap.grow(65_536), 3);
     heap.malloc(PAGE_ATOMS);
-    assert!(heap.trim(0).unwrap_err().is_instance_of::<js_sys::RangeError>());
-    assert!(Heap::new(70_000).is_err());
+    assert_eq!(heap.trim(0), 4);
     assert_eq!(heap.stat(stat::PAGES), 1, "unchanged");
-}
-
-#[wasm_bindgen_test]
-fn javascript_that_an_error_runs_may_call_back_in() {
-    use std::rc::Rc;
-    use wasm_bindgen::closure::Closure;
-    use wasm_bindgen::JsValue;
-
-    // A RangeError constructor that allocates on the same heap first. The
-    // failed grow has let go of the engine by the time the error is built,
-    // so the nested malloc works, and the grow still fails as it should.
-    let heap = Rc::new(Heap::new(1).unwrap());
-    let nested = Rc::clone(&heap);
-    let allocate = Closure::<dyn Fn()>::new(move || assert_eq!(nested.malloc(1), 0));
-    let global = js_sys::global();
-    let key = JsValue::from_str("RangeError");
-    let original = js_sys::Reflect::get(&global, &key).unwrap();
-    let replacement = js_sys::Function::new_with_args(
-        "allocate, Original",
-        "return function (message) { allocate(); return new Original(message); };",
-    )
-    .call2(&JsValue::UNDEFINED, allocate.as_ref(), &original)
-    .unwrap();
-    js_sys::Reflect::set(&global, &key, &replacement).unwrap();
-    let result = heap.grow(65_536);
-    js_sys::Reflect::set(&global, &key, &original).unwrap();
-
-    let error = result.unwrap_err();
-    assert!(error.is_instance_of::<js_sys::RangeError>(), "built by the replacement, from the original");
-    assert_eq!(heap.stat(stat::USED), 1, "the nested malloc allocated");
-    assert_eq!(heap.stat(stat::PAGES), 1, "the grow changed nothing");
-    assert!(heap.check().is_none());
+    assert_eq!(heap.grow(1), 0, "done");
+    assert_eq!(heap.stat(stat::PAGES), 2);
 }
 
 #[wasm_bindgen_test]
 fn spans_are_flat_triples_with_kind_codes() {
-    let heap = Heap::new(1).unwrap();
+    let heap = Heap::new(1);
     let a = heap.malloc(1);
     heap.malloc(1);
     heap.release(a);
@@ -136,7 +103,7 @@ fn spans_are_flat_triples_with_kind_codes() {
 
 #[wasm_bindgen_test]
 fn realloc_reports_the_pages_it_wants() {
-    let heap = Heap::new(1).unwrap();
+    let heap = Heap::new(1);
     let a = heap.malloc(PAGE_ATOMS - 8);
     assert_eq!(heap.realloc(a, PAGE_ATOMS + 8), NO_FIT);
     assert_eq!(heap.wanted(), 1, "the block reaches the tail: one page lets it grow in place");
@@ -147,13 +114,12 @@ fn realloc_reports_the_pages_it_wants() {
 
 #[wasm_bindgen_test]
 fn reserve_overlap_and_check_speak_in_bytes() {
-    let heap = Heap::new(1).unwrap();
+    let heap = Heap::new(1);
     let a = heap.malloc(2);
     assert_eq!(heap.overlap(1, 4), a, "the block at byte 0");
     assert_eq!(heap.overlap(4, 4), NO_FIT);
-    let error = heap.reserve(1, 4).unwrap_err();
-    assert!(error.is_instance_of::<js_sys::RangeError>());
-    heap.reserve(4, 4).unwrap();
+    assert_eq!(heap.reserve(1, 4), 6, "overlaps a span in use");
+    assert_eq!(heap.reserve(4, 4), 0);
     assert_eq!((heap.kind_of(64), heap.stat(stat::RESERVED)), (4, 4));
     assert_eq!(heap.check(), None);
     assert_eq!(heap.unreserve(64), 4);

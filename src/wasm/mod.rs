@@ -4,8 +4,11 @@
 //!
 //! Hot calls return plain numbers, with a value no address can take to
 //! say "no": addresses are multiples of 16, so [`NO_FIT`] is never one.
-//! Cold calls return `Result` and raise a `RangeError`.
+//! Calls that can fail otherwise return an error number ([`error_code`]).
+//! No JavaScript value crosses: the wasm needs none of the machinery for
+//! them, and no JavaScript runs inside a call.
 
+#[cfg(feature = "check")]
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::cell::{Cell, Ref, RefCell, RefMut};
@@ -37,24 +40,26 @@ pub mod stat {
     pub const TRIM_TARGET: u32 = 7;
 }
 
-impl From<EngineError> for JsValue {
-    /// A `RangeError` with a fixed sentence per kind. `bindings/` checks
-    /// arguments first and words its own messages with the values; this
-    /// only backs it up, and keeps Rust's formatting code out of the wasm.
-    /// Not inlined: one copy serves every method that can fail.
-    #[inline(never)]
-    fn from(e: EngineError) -> JsValue {
-        let message = match e {
-            EngineError::NoFit { .. } => "hostheap: no free span is large enough",
-            EngineError::NotLive { .. } => "hostheap: not the start of a live block",
-            EngineError::TooLarge { .. } => "hostheap: the memory would pass 65536 pages (4 GiB)",
-            EngineError::CutsLive { .. } => "hostheap: trimming that far would cut live blocks",
-            EngineError::OutOfRange { .. } => "hostheap: the range is not within the memory",
-            EngineError::Overlaps { .. } => "hostheap: the range overlaps a span in use",
-            EngineError::NotReserved { .. } => "hostheap: not the start of a reserved span",
-        };
-        js_sys::RangeError::new(message).into()
+/// The number by which an engine error reaches JavaScript: `grow`, `trim`
+/// and `reserve` return 0 when done, else this. Numbers rather than
+/// thrown errors keep JavaScript values, and the machinery they need, out
+/// of the wasm: `bindings/` checks arguments first and words its own
+/// errors, so these only back it up.
+pub fn error_code(e: &EngineError) -> u32 {
+    match e {
+        EngineError::NoFit { .. } => 1,
+        EngineError::NotLive { .. } => 2,
+        EngineError::TooLarge { .. } => 3,
+        EngineError::CutsLive { .. } => 4,
+        EngineError::OutOfRange { .. } => 5,
+        EngineError::Overlaps { .. } => 6,
+        EngineError::NotReserved { .. } => 7,
     }
+}
+
+/// 0 for done, else the error's [`error_code`].
+fn code(result: Result<(), EngineError>) -> u32 {
+    result.err().map_or(0, |e| error_code(&e))
 }
 
 fn to_addr(start: u32) -> u32 {
@@ -72,6 +77,7 @@ fn ticket_number(ticket: Ticket) -> f64 {
     ticket.to_bits() as f64
 }
 
+#[cfg(feature = "check")]
 /// Appends `n` in decimal to `text`, without the formatting machinery.
 fn push_decimal(text: &mut String, n: u32) {
     if n >= 10 {
@@ -92,10 +98,10 @@ pub struct Heap {
     wanted: Cell<u32>,
 }
 
-// A borrow ends before any JavaScript runs: methods that can fail let go
-// of the engine before turning the error into a `RangeError`. A JS
-// exception unwinds the wasm stack without running Rust's drops, so a
-// borrow held across JavaScript that threw would stay taken.
+// No method calls into JavaScript while it holds a borrow (none calls
+// into JavaScript but to throw). A JS exception unwinds the wasm stack
+// without running Rust's drops, so a borrow held across JavaScript that
+// threw would stay taken.
 impl Heap {
     /// The engine, to read.
     fn engine(&self) -> Ref<'_, Engine> {
@@ -109,9 +115,9 @@ impl Heap {
 }
 
 /// Throws for a call that reaches an engine already in use. Only
-/// JavaScript run while a borrow is held could make one, and no method
-/// holds one across JavaScript (above): this turns a slip into an error
-/// rather than two live borrows of the engine.
+/// JavaScript run while a borrow is held could make one, and none runs
+/// (above): this turns a slip into an error rather than two live borrows
+/// of the engine.
 #[cold]
 fn reentered() -> ! {
     wasm_bindgen::throw_str("hostheap: the engine was called while in use")
@@ -121,8 +127,12 @@ fn reentered() -> ! {
 impl Heap {
     /// An engine over `pages` free pages.
     #[wasm_bindgen(constructor)]
-    pub fn new(pages: u32) -> Result<Heap, JsValue> {
-        Ok(Heap { engine: RefCell::new(Engine::new(pages)?), wanted: Cell::new(0) })
+    /// Throws past 65536 pages (`bindings/` never asks for more).
+    pub fn new(pages: u32) -> Heap {
+        let Ok(engine) = Engine::new(pages) else {
+            wasm_bindgen::throw_str("hostheap: an engine of more than 65536 pages")
+        };
+        Heap { engine: RefCell::new(engine), wanted: Cell::new(0) }
     }
 
     /// The address of the engine in this instance's memory, for
@@ -217,9 +227,8 @@ impl Heap {
 
     /// Reserves the atoms `[start, start + atoms)`, which must be free and
     /// within the memory.
-    pub fn reserve(&self, start: u32, atoms: u32) -> Result<(), JsValue> {
-        let result = self.engine_mut().reserve(start, atoms);
-        Ok(result?)
+    pub fn reserve(&self, start: u32, atoms: u32) -> u32 {
+        code(self.engine_mut().reserve(start, atoms))
     }
 
     /// Frees the reserved span at byte address `addr`; its atoms, or 0.
@@ -228,7 +237,9 @@ impl Heap {
     }
 
     /// Walks every invariant: nothing when all hold, else the first one
-    /// broken, in words.
+    /// broken, in words. In the development build only (feature `check`):
+    /// the walk and its sentences are a seventh of the wasm.
+    #[cfg(feature = "check")]
     pub fn check(&self) -> Option<String> {
         let violation = self.engine().check().err()?;
         let mut message = String::from(violation.rule);
@@ -261,15 +272,13 @@ impl Heap {
     }
 
     /// Adds `pages` free pages at the end.
-    pub fn grow(&self, pages: u32) -> Result<(), JsValue> {
-        let result = self.engine_mut().grow(pages);
-        Ok(result?)
+    pub fn grow(&self, pages: u32) -> u32 {
+        code(self.engine_mut().grow(pages))
     }
 
     /// Shrinks the capacity to `pages` pages.
-    pub fn trim(&self, pages: u32) -> Result<(), JsValue> {
-        let result = self.engine_mut().trim(pages);
-        Ok(result?)
+    pub fn trim(&self, pages: u32) -> u32 {
+        code(self.engine_mut().trim(pages))
     }
 
     /// One of the engine's figures: `which` is its number in [`stat`];

@@ -1,11 +1,12 @@
 // The package as npm publishes it: `npm pack` holds only what users need,
 // and the tarball installed into a scratch project (offline, from the file)
-// runs the PRNG example and type-checks the typed usage file, with hostheap
-// resolved inside that project.
+// runs the PRNG example on the release build and on the development one,
+// and type-checks the typed usage file, with hostheap resolved inside that
+// project.
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +17,10 @@ const BINDINGS = join(ROOT, 'bindings');
 
 /** What a user needs; anything else in the tarball fails the test. */
 const ALLOWED = [/^package\.json$/, /^README\.md$/, /^LICENSE$/, /^dist\/[\w/-]+\.js$/, /^dist\/[\w/-]+\.wasm$/, /^[\w/.-]+\.d\.ts$/];
-const REQUIRED = ['package.json', 'README.md', 'LICENSE', 'dist/index.js', 'dist/pkg/hostheap_bg.wasm', 'index.d.ts'];
+const REQUIRED = [
+  'package.json', 'README.md', 'LICENSE', 'dist/index.js', 'dist/pkg/hostheap_bg.wasm', 'index.d.ts',
+  'dist/development/index.js', 'dist/development/pkg-check/hostheap_bg.wasm',
+];
 
 function npm(args, cwd) {
   const run = spawnSync('npm', ['--no-audit', '--no-fund', '--loglevel=error', ...args], { cwd, encoding: 'utf8' });
@@ -67,17 +71,29 @@ describe('npm pack', () => {
     // The example compiles its WAT with wabt, a dev tool here: the repo's copy.
     symlinkSync(join(ROOT, 'node_modules/wabt'), join(project, 'node_modules/wabt'), 'dir');
 
-    const resolved = spawnSync(process.execPath, ['--input-type=module', '-e', "console.log(import.meta.resolve('hostheap'))"], {
-      cwd: project,
-      encoding: 'utf8',
-    });
-    assert.equal(fileURLToPath(resolved.stdout.trim()), join(project, 'node_modules/hostheap/dist/index.js'));
+    // Each build: the release one by default, the development one (with
+    // the engine's check in its wasm) under the `development` condition.
+    const builds = [
+      [[], 'dist/index.js', 'dist/pkg/hostheap_bg.wasm', false],
+      [['--conditions=development'], 'dist/development/index.js', 'dist/development/pkg-check/hostheap_bg.wasm', true],
+    ];
+    for (const [flags, entry, wasm, checks] of builds) {
+      const resolved = spawnSync(process.execPath, [...flags, '--input-type=module', '-e', "console.log(import.meta.resolve('hostheap'))"], {
+        cwd: project,
+        encoding: 'utf8',
+      });
+      assert.equal(fileURLToPath(resolved.stdout.trim()), join(project, 'node_modules/hostheap', entry));
+      const module = new WebAssembly.Module(readFileSync(join(project, 'node_modules/hostheap', wasm)));
+      const exported = WebAssembly.Module.exports(module).map(({ name }) => name);
+      assert.ok(exported.includes('malloc'), `${wasm} exports ${exported.join(', ')}`);
+      assert.equal(exported.includes('heap_check'), checks, `${wasm}: the engine's check is in the development build only`);
 
-    const run = spawnSync(process.execPath, ['--expose-gc', 'prng/main.js'], { cwd: project, encoding: 'utf8' });
-    assert.equal(run.status, 0, `${run.stdout}\n${run.stderr}`);
-    assert.match(run.stdout, /^equal seeds give equal sequences: yes$/m);
-    assert.match(run.stdout, /reclaimed [1-9]\d* bytes/);
-    assert.match(run.stdout, /^same numbers after trim: yes$/m);
+      const run = spawnSync(process.execPath, [...flags, '--expose-gc', 'prng/main.js'], { cwd: project, encoding: 'utf8' });
+      assert.equal(run.status, 0, `${flags.join(' ')}\n${run.stdout}\n${run.stderr}`);
+      assert.match(run.stdout, /^equal seeds give equal sequences: yes$/m);
+      assert.match(run.stdout, /reclaimed [1-9]\d* bytes/);
+      assert.match(run.stdout, /^same numbers after trim: yes$/m);
+    }
 
     // The packed types are whole: the typed usage file checks against them.
     cpSync(join(ROOT, 'tests/types/usage.ts'), join(project, 'usage.ts'));

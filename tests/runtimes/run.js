@@ -6,6 +6,10 @@
 //   bun       bun test (Bun.gc(true) needs no flag), one file per run
 //   chromium  tests/browser/run.js: headless /usr/bin/chromium, --js-flags=--expose-gc
 //
+// Node runs the package's development build (--conditions=development),
+// whose check() also walks the engine's own invariants; the others run
+// the release build. So the suite passes on both builds.
+//
 // Deno and Bun come from the npm packages of those names (dev
 // dependencies), Chromium from Debian. A runtime that cannot start is
 // reported loudly and fails the run; none is skipped. The run ends with a
@@ -38,7 +42,7 @@ const paths = (files) => files.map((file) => `./${relative(ROOT, fileURLToPath(f
 const RUNTIMES = {
   node: {
     version: [process.execPath, '--version'],
-    perFile: (file) => [process.execPath, '--expose-gc', '--test', file],
+    perFile: (file) => [process.execPath, '--expose-gc', '--conditions=development', '--test', file],
   },
   deno: {
     version: [DENO, '--version'],
