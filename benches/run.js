@@ -39,7 +39,8 @@ const { values: OPTIONS, positionals: ONLY } = parseArgs({
   options: { rounds: { type: 'string', default: '5' } },
   allowPositionals: true,
 });
-const ROUNDS = Number(OPTIONS.rounds);
+// A worker has no arguments of its own: it times with the main thread's rounds (see `inWorker`).
+const ROUNDS = isMainThread ? Number(OPTIONS.rounds) : workerData.rounds;
 
 // ---------------------------------------------------------------------------
 // Tools: one timer, one PRNG, the peers.
@@ -232,8 +233,13 @@ async function churn() {
 
 const TOKEN_CALLS = 200_000;
 
-/** GC-tied allocation with a fresh token per call, against a bare register. */
-async function tokens() {
+/**
+ * Times GC-tied allocation with a fresh token per call and a bare
+ * register, side by side. Runs in a worker (see `tokens`).
+ *
+ * @returns {Promise<[number, number]>} ns per call: hostheap's, then the bare register's
+ */
+async function tokensPerCall() {
   const [ours, bare] = await bestOfEach([
     {
       body: (heap) => {
@@ -254,7 +260,16 @@ async function tokens() {
       setup: () => new FinalizationRegistry(() => {}),
     },
   ]);
-  const [perAlloc, perRegister] = [ours, bare].map((ms) => (ms * 1e6) / TOKEN_CALLS);
+  return [ours, bare].map((ms) => (ms * 1e6) / TOKEN_CALLS);
+}
+
+/**
+ * GC-tied allocation with a fresh token per call, against a bare register.
+ * Both run in one fresh worker: the heap and GC state earlier scenarios
+ * leave behind (churn's most) would weigh on them, and not alike.
+ */
+async function tokens() {
+  const [perAlloc, perRegister] = await inWorker('tokensPerCall');
   return [
     row('gc-tied alloc(16, {})', ns(perAlloc), 'FinalizationRegistry.register({}, i)', ns(perRegister),
       perAlloc / perRegister, atMost(1.2, times)),
@@ -458,11 +473,20 @@ function metadataPerBlock({ minSize, maxSize }) {
   return (instanceMemory().buffer.byteLength - before) / METADATA_BLOCKS;
 }
 
-/** Runs `metadataPerBlock(data)` in a worker thread. */
-function inWorker(data) {
+/**
+ * Runs `WORKER_TASKS[task](data)` in a fresh worker thread of this file and
+ * returns its result once the worker is gone, so that tearing it down does
+ * not overlap the next scenario. The worker inherits node's flags
+ * (`--expose-gc`) and gets ROUNDS here.
+ *
+ * @param {keyof typeof WORKER_TASKS} task
+ * @param {any} [data] structured-cloneable
+ * @returns {Promise<any>}
+ */
+function inWorker(task, data) {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL(import.meta.url), { workerData: data });
-    worker.once('message', resolve);
+    const worker = new Worker(new URL(import.meta.url), { workerData: { task, data, rounds: ROUNDS } });
+    worker.once('message', (result) => worker.terminate().then(() => resolve(result), reject));
     worker.once('error', reject);
   });
 }
@@ -471,7 +495,7 @@ function inWorker(data) {
 async function metadata() {
   const rows = [];
   for (const [minSize, maxSize] of [[16, 16], [16, 512]]) {
-    const perBlock = await inWorker({ minSize, maxSize });
+    const perBlock = await inWorker('metadataPerBlock', { minSize, maxSize });
     const blocks = minSize === maxSize ? `${minSize} B` : `${minSize}-${maxSize} B`;
     rows.push(row(`metadata, ${count(METADATA_BLOCKS)} x ${blocks}`, `${perBlock.toFixed(1)} B/block`,
       '', '', NaN, atMost(32, (n) => `${n} B/block`, perBlock)));
@@ -528,6 +552,9 @@ const SCENARIOS = {
   churn, tokens, scratch, realloc, fragmentation, trim, metadata, size,
   typed: () => typed({ bestOfEach, fresh, row, atMost, times, ns }),
 };
+
+/** What `inWorker` can run in a worker, by name; each takes the worker's data. */
+const WORKER_TASKS = { metadataPerBlock, tokensPerCall };
 
 // ---------------------------------------------------------------------------
 // The table.
@@ -603,5 +630,6 @@ if (isMainThread) {
     process.exitCode = 1;
   });
 } else {
-  parentPort.postMessage(metadataPerBlock(workerData));
+  const { task, data } = workerData;
+  parentPort.postMessage(await WORKER_TASKS[task](data));
 }

@@ -14,7 +14,7 @@
 // party grew in an adopted memory) reserves the rest, so the engine never
 // hands it out.
 
-import { Engine, NO_FIT, mallocAt, releaseAt } from './wasm.js';
+import { Engine, NO_FIT, allocOwnedAt, mallocAt, releaseAt } from './wasm.js';
 import {
   ADDRESS_SPACE,
   addrError,
@@ -269,6 +269,23 @@ export class Heap {
    * @throws {TypeError} when size is not a number or token cannot be held weakly
    */
   alloc(size, token, options) {
+    // The common call first, as in `malloc`: an integer size from 1 to
+    // 2^32 - 1, an object token, no options, no debug log. `register`
+    // cannot refuse an object, so it needs no `try` here (see #register).
+    if (typeof size === 'number' && size >>> 0 === size && size !== 0 && typeof token === 'object' && token !== null &&
+        options === undefined && this.#debug === null) {
+      const ticket = allocOwnedAt(this.#engineAddress, ((size - 1) >>> 4) + 1);
+      if (ticket >= 0) {
+        this.#registry.register(token, ticket);
+        // TICKET_START_MASK and ATOM written out, as in `malloc`.
+        return (ticket & 0x0fffffff) * 16;
+      }
+    }
+    return this.#allocChecked(size, token, options);
+  }
+
+  /** `alloc` past its common call: every check, then options, growth and the debug log. */
+  #allocChecked(size, token, options) {
     if (!isSize(size)) throw sizeError(token === undefined ? 'alloc(size)' : 'alloc(size, token)', size);
     const atoms = bytesToAtoms(size);
     if (options !== undefined) return this.#allocAligned(size, token, atoms, alignAtoms('alloc(size, token, options)', options));
@@ -277,7 +294,7 @@ export class Heap {
       return addr !== NO_FIT ? addr : this.#growAndRetry('alloc(size)', size, atoms, 'scratch');
     }
     if (!isWeakKey(token)) throw tokenError('alloc(size, token)', token);
-    let ticket = this.#engine.allocOwned(atoms);
+    let ticket = allocOwnedAt(this.#engineAddress, atoms);
     if (ticket < 0) ticket = this.#growAndRetry('alloc(size, token)', size, atoms, 'allocOwned');
     return this.#register(ticket, token, 'alloc(size, token)');
   }
@@ -768,7 +785,11 @@ export class Heap {
     return spans;
   }
 
-  /** Registers a token's block (new unless `fresh` is false); returns its address. */
+  /**
+   * Registers a token's block (new unless `fresh` is false); returns its
+   * address. `register` refuses a symbol on a runtime that cannot hold
+   * one weakly (Node 20); it never refuses an object.
+   */
   #register(ticket, token, call, fresh = true) {
     const addr = (ticket & TICKET_START_MASK) * ATOM;
     try {
@@ -792,14 +813,18 @@ export class Heap {
   }
 
   /**
-   * `#growThen` with `engine[method](atoms)` (`mallocAt` for 'malloc') as
-   * the retry. The closure is made here, not in the callers: a function
-   * that makes one pays for its context on every call, the fast path included.
+   * `#growThen` with `engine[method](atoms)` (`mallocAt` for 'malloc',
+   * `allocOwnedAt` for 'allocOwned') as the retry. The closure is made
+   * here, not in the callers: a function that makes one pays for its
+   * context on every call, the fast path included.
    */
   #growAndRetry(call, size, atoms, method) {
     const engine = this.#engine;
     const address = this.#engineAddress;
-    const retry = method === 'malloc' ? () => mallocAt(address, atoms) : () => engine[method](atoms);
+    const retry =
+      method === 'malloc' ? () => mallocAt(address, atoms)
+      : method === 'allocOwned' ? () => allocOwnedAt(address, atoms)
+      : () => engine[method](atoms);
     return this.#growThen(call, size, atoms, 1, retry);
   }
 

@@ -1,7 +1,7 @@
 // Loads the allocator's own wasm instance: one per program, shared by every
 // heap. Top-level await keeps `import { alloc } from 'hostheap'` free of an
 // init step for the importer.
-import init, { Heap as Engine, malloc, release, wasmUrl as url } from '#engine';
+import init, { Heap as Engine, allocOwned, malloc, release, wasmUrl as url } from '#engine';
 
 // `fetch` of file: URLs is not everywhere (Node); every runtime with files has node:fs.
 const source = url.protocol === 'file:' ? (await import('node:fs/promises')).readFile(url) : url;
@@ -18,8 +18,8 @@ export function instanceMemory() {
   return exports.memory;
 }
 
-// `malloc` and `release` take the engine's address (`engineAddress()`)
-// rather than the Engine: the two hot calls then skip wasm-bindgen's
-// per-call wrapper. The address holds while the Engine lives; a heap keeps
-// both, together, and never frees its Engine.
-export { Engine, malloc as mallocAt, release as releaseAt };
+// `malloc`, `release` and `allocOwned` take the engine's address
+// (`engineAddress()`) rather than the Engine: the hot calls then skip
+// wasm-bindgen's per-call wrapper. The address holds while the Engine
+// lives; a heap keeps both, together, and never frees its Engine.
+export { Engine, allocOwned as allocOwnedAt, malloc as mallocAt, release as releaseAt };

@@ -9,11 +9,12 @@ use wasm_bindgen_test::wasm_bindgen_test;
 
 const PAGE_ATOMS: u32 = 4096;
 
-/// The two hot calls as `bindings/heap.js` makes them: through the
-/// engine's address, beside the `Heap`'s methods.
+/// The hot calls as `bindings/heap.js` makes them: through the engine's
+/// address, beside the `Heap`'s methods.
 trait HotCalls {
     fn malloc(&self, atoms: u32) -> u32;
     fn release(&self, addr: u32) -> u32;
+    fn alloc_owned(&self, atoms: u32) -> f64;
 }
 
 impl HotCalls for Heap {
@@ -24,6 +25,10 @@ impl HotCalls for Heap {
     fn release(&self, addr: u32) -> u32 {
         // SAFETY: as in `malloc`.
         unsafe { hostheap::wasm::release(self.engine_address(), addr) }
+    }
+    fn alloc_owned(&self, atoms: u32) -> f64 {
+        // SAFETY: as in `malloc`.
+        unsafe { hostheap::wasm::alloc_owned(self.engine_address(), atoms) }
     }
 }
 

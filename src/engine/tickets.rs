@@ -16,7 +16,7 @@
 //! token does not own.
 
 use super::ordered::OrderedSet;
-use super::{Engine, EngineError, MAX_ATOMS};
+use super::{Engine, EngineError, MAX_ATOMS, NO_START};
 
 /// Bits of a [`Ticket`] that hold the block's start.
 const TICKET_START_BITS: u32 = MAX_ATOMS.trailing_zeros();
@@ -125,8 +125,18 @@ impl Engine {
     /// # Errors
     /// [`EngineError::NoFit`] when no free span is large enough.
     pub fn alloc_owned(&mut self, atoms: u32) -> Result<Ticket, EngineError> {
-        let start = self.alloc(atoms)?;
-        Ok(self.own(start))
+        self.try_alloc_owned(atoms).ok_or_else(|| self.no_fit(atoms))
+    }
+
+    /// [`Engine::alloc_owned`] for the hot path: `None` when no free span
+    /// is large enough, so that no error is built (and no `Result` goes
+    /// through memory) on the way out.
+    #[inline]
+    pub fn try_alloc_owned(&mut self, atoms: u32) -> Option<Ticket> {
+        match self.alloc_start(atoms) {
+            NO_START => None,
+            start => Some(self.own(start)),
+        }
     }
 
     /// Like [`Engine::alloc_aligned`], for a block owned by a token.
