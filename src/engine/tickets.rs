@@ -229,18 +229,30 @@ impl Engine {
     }
 
     /// Marks the live block at `start` owned and issues its ticket: the
-    /// first generation no pending ticket of this start has.
+    /// first generation no pending ticket of this start has. Inlined into
+    /// the token's allocation; the search for a free generation, only
+    /// needed while some ticket is pending, is not.
+    #[inline]
     pub(super) fn own(&mut self, start: u32) -> Ticket {
         self.layout.set_owned(start);
+        let tickets = &self.tickets;
+        if tickets.orphans.is_empty() && tickets.moved.is_empty() {
+            Ticket::new(start, 0)
+        } else {
+            self.next_generation(start)
+        }
+    }
+
+    /// The first generation of `start` that no pending ticket has, recorded.
+    #[inline(never)]
+    fn next_generation(&mut self, start: u32) -> Ticket {
         let tickets = &mut self.tickets;
         let mut ticket = Ticket::new(start, 0);
-        if !(tickets.orphans.is_empty() && tickets.moved.is_empty()) {
-            while tickets.is_pending(ticket) {
-                ticket = Ticket::new(start, ticket.generation() + 1);
-            }
-            if ticket.generation() != 0 {
-                tickets.generations.insert(generation_key(start, ticket.generation()));
-            }
+        while tickets.is_pending(ticket) {
+            ticket = Ticket::new(start, ticket.generation() + 1);
+        }
+        if ticket.generation() != 0 {
+            tickets.generations.insert(generation_key(start, ticket.generation()));
         }
         ticket
     }
