@@ -30,6 +30,6 @@ fn panic(_: &core::panic::PanicInfo<'_>) -> ! {
 // chunks in address order, enough for the engine's few growing vectors.
 #[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
 #[global_allocator]
-// SAFETY: without the `atomics` target feature the wasm has one thread.
 static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
+    // SAFETY: without the `atomics` target feature the wasm has one thread.
     unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };

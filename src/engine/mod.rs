@@ -19,9 +19,10 @@
 //! count of 64 KiB pages. Byte addresses belong to the layers above.
 //!
 //! Size: the engine ships as wasm, so code off the paths of malloc, free
-//! and a token's allocation is kept to one copy. A small helper that several such callers
-//! share is not inlined (marked "shared" where it is defined): inlined,
-//! it would be copied into each, and the copies cost more than the calls.
+//! and a token's allocation is kept to one copy. A small helper that
+//! several such callers share is not inlined (marked "shared" where it is
+//! defined): inlined, it would be copied into each, and the copies cost
+//! more than the calls.
 #![forbid(unsafe_code)]
 
 mod aligned;

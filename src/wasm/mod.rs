@@ -77,8 +77,8 @@ fn ticket_number(ticket: Ticket) -> f64 {
     ticket.to_bits() as f64
 }
 
-#[cfg(feature = "check")]
 /// Appends `n` in decimal to `text`, without the formatting machinery.
+#[cfg(feature = "check")]
 fn push_decimal(text: &mut String, n: u32) {
     if n >= 10 {
         push_decimal(text, n / 10);
@@ -125,9 +125,9 @@ fn reentered() -> ! {
 
 #[wasm_bindgen]
 impl Heap {
-    /// An engine over `pages` free pages.
+    /// An engine over `pages` free pages. Throws past 65536 pages
+    /// (`bindings/` never asks for more).
     #[wasm_bindgen(constructor)]
-    /// Throws past 65536 pages (`bindings/` never asks for more).
     pub fn new(pages: u32) -> Heap {
         let Ok(engine) = Engine::new(pages) else {
             wasm_bindgen::throw_str("hostheap: an engine of more than 65536 pages")
@@ -219,7 +219,7 @@ impl Heap {
     }
 
     /// Reserves the atoms `[start, start + atoms)`, which must be free and
-    /// within the memory.
+    /// within the memory; 0, or the refusal's [`error_code`].
     pub fn reserve(&self, start: u32, atoms: u32) -> u32 {
         code(self.engine_mut().reserve(start, atoms))
     }
@@ -264,12 +264,12 @@ impl Heap {
         self.engine().ticket_block(Ticket::from_bits(ticket as u64)).map_or(NO_FIT, to_addr)
     }
 
-    /// Adds `pages` free pages at the end.
+    /// Adds `pages` free pages at the end; 0, or the refusal's [`error_code`].
     pub fn grow(&self, pages: u32) -> u32 {
         code(self.engine_mut().grow(pages))
     }
 
-    /// Shrinks the capacity to `pages` pages.
+    /// Shrinks the capacity to `pages` pages; 0, or the refusal's [`error_code`].
     pub fn trim(&self, pages: u32) -> u32 {
         code(self.engine_mut().trim(pages))
     }
