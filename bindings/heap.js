@@ -36,7 +36,6 @@ import {
 import { Listeners, EVENT_TYPES } from './listeners.js';
 import { planHeap } from './options.js';
 import { DebugLog } from './debug.js';
-import { drawSpans } from './svg.js';
 
 /** Bytes in an atom, the unit of alignment. */
 export const ATOM = 16;
@@ -676,16 +675,6 @@ export class Heap {
   leaks() {
     if (this.#debug === null) throw stateError('leaks()', 'the heap keeps no log: create it with { debug: true }');
     return this.#debug.leaks();
-  }
-
-  /**
-   * A picture of the heap: its spans as an SVG strip over the address
-   * space, used (strong and token), free and reserved in their own colours.
-   * @param {object} [options] see spansToSVG
-   * @returns {string} an SVG document
-   */
-  toSVG(options) {
-    return drawSpans('toSVG(options)', this.spans(), this.totalBytes(), options);
   }
 
   /** Memory capacity, in bytes. @returns {number} */

@@ -187,8 +187,6 @@ export interface Heap {
 
   /** The layout in address order. */
   spans(): Span[];
-  /** The layout drawn as an SVG image (see {@link spansToSVG}). */
-  toSVG(options?: SVGOptions): string;
   /**
    * The live blocks of a heap made with `{ debug: true }`, in address order.
    * @throws {Error} the heap keeps no log
@@ -227,7 +225,6 @@ export const watch: Heap['watch'];
 export const on: Heap['on'];
 export const off: Heap['off'];
 export const spans: Heap['spans'];
-export const toSVG: Heap['toSVG'];
 export const leaks: Heap['leaks'];
 export const totalBytes: Heap['totalBytes'];
 export const usedBytes: Heap['usedBytes'];
@@ -259,33 +256,3 @@ export interface Leak {
   /** The stack of the call that allocated it, first frame outside hostheap first, one frame a line. */
   site: string;
 }
-
-// ---- a picture of the heap -----------------------------------------------
-
-/** Options of {@link spansToSVG} and `toSVG`. */
-export interface SVGOptions {
-  /** Width of the image in pixels, 200 to 10000; default 800. */
-  width?: number;
-  /** Height of the strip in pixels, 8 to 1000; default 40. */
-  height?: number;
-  /** Drawn above the strip; default "hostheap". */
-  title?: string;
-}
-
-/** A span to draw: `kind` as `spans()` gives it, or only `free` for a layout without kinds. */
-export interface SpanToDraw {
-  addr: number;
-  size: number;
-  free?: boolean;
-  kind?: 'free' | 'strong' | 'token' | 'reserved';
-}
-
-/**
- * Draws a layout as an SVG image: a strip over the address space with
- * strong, token, reserved and free spans in their own colours, a scale, a
- * legend and totals.
- * @param totalSize the memory's size in bytes, 1 to 2^32
- * @throws {TypeError} spans, totalSize or an option of the wrong kind
- * @throws {RangeError} spans out of order, overlapping or past totalSize; an option out of range or unknown
- */
-export function spansToSVG(spans: readonly SpanToDraw[], totalSize: number, options?: SVGOptions): string;

@@ -100,10 +100,6 @@ export function check() {
 export function leaks() {
   return heap.leaks();
 }
-/** @see Heap#toSVG */
-export function toSVG(options) {
-  return heap.toSVG(options);
-}
 /**
  * The default heap's growth limit in pages (see Heap#limit).
  * @returns {number}
@@ -137,7 +133,6 @@ export const largestAtoms = () => heap.largestAtoms();
 export const reservedAtoms = () => heap.reservedAtoms();
 
 export { createHeap };
-export { spansToSVG } from './svg.js';
 
 /**
  * The default heap as a {@link Heap} object, for code that takes one (such

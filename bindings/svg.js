@@ -1,7 +1,8 @@
-// A picture of a heap's layout: the address space as one horizontal strip,
-// each run of spans of one kind a coloured rectangle, with a scale, a legend
-// and totals. A pure function of `spans()` and the memory size, so a layout
-// saved earlier draws the same picture.
+// `hostheap/svg`: a picture of a heap's layout, the address space as one
+// horizontal strip, each run of spans of one kind a coloured rectangle, with
+// a scale, a legend and totals. A pure function of `spans()` and the memory
+// size, so a layout saved earlier draws the same picture. An entry of its
+// own: `import { alloc } from 'hostheap'` does not load it.
 //
 // Neighbouring spans of one kind are drawn as one rectangle (its tooltip
 // counts them), and a rectangle is at least MIN_WIDTH pixels wide, drawn
@@ -9,6 +10,7 @@
 // visible.
 
 import { ADDRESS_SPACE, describe } from './errors.js';
+import { Heap } from './heap.js';
 
 /**
  * The colour of each kind of span. `used` is for spans that say only
@@ -62,6 +64,27 @@ export function spansToSVG(spans, totalSize, options = {}) {
 }
 
 /**
+ * Draws a heap's layout as it is now: {@link spansToSVG} over `heap.spans()`
+ * and `heap.totalBytes()`.
+ * @param {Heap} heap a heap from `createHeap`, or the default one (`heap` from 'hostheap')
+ * @param {{ width?: number, height?: number, title?: string }} [options] as for spansToSVG
+ * @returns {string} the SVG document
+ * @throws {TypeError} when heap is not a Heap, or an option is of the wrong kind
+ * @throws {RangeError} when an option is out of range or unknown
+ * @example
+ * import { heap } from 'hostheap';
+ * import { heapToSVG } from 'hostheap/svg';
+ * const svg = heapToSVG(heap, { title: 'after trim' });
+ */
+export function heapToSVG(heap, options) {
+  const call = 'heapToSVG(heap, options)';
+  if (!(heap instanceof Heap)) {
+    throw new TypeError(`${call}: heap must be a Heap (from createHeap, or \`heap\` from 'hostheap'), got ${describe(heap)}`);
+  }
+  return drawSpans(call, heap.spans(), heap.totalBytes(), options);
+}
+
+/**
  * {@link spansToSVG}, with errors that name `call`.
  * @param {string} call the call as error messages show it
  * @param {{ addr: number, size: number, free?: boolean, kind?: string }[]} spans as for spansToSVG
@@ -69,7 +92,7 @@ export function spansToSVG(spans, totalSize, options = {}) {
  * @param {{ width?: number, height?: number, title?: string }} [options]
  * @returns {string}
  */
-export function drawSpans(call, spans, totalSize, options = {}) {
+function drawSpans(call, spans, totalSize, options = {}) {
   if (!(Number.isInteger(totalSize) && totalSize >= 1 && totalSize <= ADDRESS_SPACE)) {
     throw kindError(call, 'totalSize', `an integer from 1 to ${ADDRESS_SPACE}`, totalSize);
   }

@@ -1,11 +1,12 @@
 // Demo: a fragmented heap drawn as a picture. Blocks of a few sizes, some
 // tied to tokens, some freed again to leave holes, and two reserved ranges
-// like a guest's data segments; heap.toSVG() draws the layout.
+// like a guest's data segments; heapToSVG (from hostheap/svg) draws the layout.
 // Run: node examples/heap-picture/main.js [out.svg]   (default: heap.svg here)
 
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createHeap } from 'hostheap';
+import { heapToSVG } from 'hostheap/svg';
 
 const out = process.argv[2] ?? fileURLToPath(new URL('./heap.svg', import.meta.url));
 
@@ -31,7 +32,7 @@ for (let i = 0; i < 40; i++) {
 }
 for (let i = 0; i < blocks.length; i += 4) heap.free(blocks[i]);
 
-const svg = heap.toSVG({ title: 'hostheap: 40 blocks, 10 freed, 2 reserved ranges' });
+const svg = heapToSVG(heap, { title: 'hostheap: 40 blocks, 10 freed, 2 reserved ranges' });
 writeFileSync(out, svg);
 
 const kinds = {};

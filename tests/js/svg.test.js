@@ -1,12 +1,14 @@
 // The picture of a heap: spansToSVG's output checked by its structure (one
 // rectangle per run of a kind, colours per kind, scale, legend, totals,
-// well-formed XML), its refusals of bad input, and heap.toSVG.
+// well-formed XML), its refusals of bad input, and heapToSVG.
 
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
-import { createHeap, spansToSVG as exported, toSVG } from 'hostheap';
-import { SPAN_COLORS, formatBytes, spansToSVG } from '../../bindings/svg.js';
+import * as hostheap from 'hostheap';
+import { SPAN_COLORS, formatBytes, heapToSVG, spansToSVG } from 'hostheap/svg';
+
+const { createHeap, heap: defaultHeap } = hostheap;
 
 const PAGE_SIZE = 65536;
 const CALL = 'spansToSVG(spans, totalSize, options)';
@@ -85,9 +87,14 @@ function countBy(items, key) {
 
 /** Asserts that `fn` throws `kind`, its message starting with the call and holding these words. */
 function refuses(fn, kind, ...words) {
+  refusesAs(CALL, fn, kind, ...words);
+}
+
+/** {@link refuses} for another call than spansToSVG. */
+function refusesAs(call, fn, kind, ...words) {
   assert.throws(fn, (error) => {
     assert.equal(error.constructor, kind, error.message);
-    assert.ok(error.message.startsWith(`${CALL}: `), error.message);
+    assert.ok(error.message.startsWith(`${call}: `), error.message);
     for (const word of words) assert.ok(error.message.includes(word), `"${word}" not in: ${error.message}`);
     return true;
   });
@@ -234,22 +241,36 @@ describe('spansToSVG', () => {
   });
 });
 
-describe('heap.toSVG', () => {
-  test('draws the heap\'s own layout, reserved spans included, and the package exports the same function', () => {
-    assert.equal(exported(LAYOUT, TOTAL, { width: 300 }), spansToSVG(LAYOUT, TOTAL, { width: 300 }));
+describe('heapToSVG', () => {
+  test('draws the heap\'s own layout, reserved spans included', () => {
     const heap = createHeap();
     const token = {};
     const blocks = [heap.malloc(64), heap.alloc(32, token), heap.malloc(16)];
     heap.free(blocks[0]);
     heap.reserve(4096, 100);
-    const xml = heap.toSVG({ title: 'test heap' });
+    const xml = heapToSVG(heap, { title: 'test heap' });
     assert.equal(xml, spansToSVG(heap.spans(), heap.totalBytes(), { title: 'test heap' }));
     const kinds = countBy(spanRects(parse(xml)), 'kind');
     assert.deepEqual(kinds, { free: 3, token: 1, strong: 1, reserved: 1 });
   });
 
-  test('toSVG draws the default heap', () => {
-    assert.equal(typeof toSVG, 'function');
-    parse(toSVG());
+  test('draws the default heap', () => {
+    const xml = heapToSVG(defaultHeap);
+    assert.equal(xml, spansToSVG(defaultHeap.spans(), defaultHeap.totalBytes()));
+    parse(xml);
+  });
+
+  test('refuses what is not a heap, and options out of range, naming the argument', () => {
+    const call = 'heapToSVG(heap, options)';
+    for (const bad of [undefined, null, {}, { spans: () => [], totalBytes: () => 65536 }, 7]) {
+      refusesAs(call, () => heapToSVG(bad), TypeError, 'heap must be a Heap', 'got');
+    }
+    refusesAs(call, () => heapToSVG(createHeap(), { width: 1 }), RangeError, 'options.width', 'got 1');
+  });
+
+  test('the main entry does not carry the picture', () => {
+    assert.equal('toSVG' in hostheap, false);
+    assert.equal('spansToSVG' in hostheap, false);
+    assert.equal('toSVG' in createHeap(), false);
   });
 });

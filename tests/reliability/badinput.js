@@ -14,9 +14,11 @@
 import * as hostheap from 'hostheap';
 import * as managers from 'hostheap/manager';
 import * as segments from 'hostheap/segments';
+import * as svg from 'hostheap/svg';
 import { snapshot } from './invariants.js';
 
-const { createHeap, spansToSVG } = hostheap;
+const { createHeap } = hostheap;
+const { heapToSVG, spansToSVG } = svg;
 const { createHeapManager, createWasmHeapManager, defineStruct, managerOf, wrapEmscriptenModuleHeap } = managers;
 
 /** Values of every kind but a number, a string or a function. */
@@ -205,7 +207,9 @@ export const CALLS = [
   { call: 'createHeap(options)', arg: 'options.shared', kind: 'booleanOption', heapless: true, invoke: (value) => createHeap({ shared: value, maximum: 2 }) },
   { call: 'createHeap(options)', arg: 'options.debug', kind: 'booleanOption', heapless: true, invoke: (value) => createHeap({ debug: value }) },
   { call: 'createHeap(options)', arg: 'options.memory', kind: 'memoryOption', heapless: true, invoke: (value) => createHeap({ memory: value }) },
-  { call: 'toSVG(options)', arg: 'options', kind: 'options', invoke: (heap, value) => heap.toSVG(value) },
+  { call: 'heapToSVG(heap, options)', arg: 'heap', kind: 'notHeap', heapless: true, invoke: (value) => heapToSVG(value) },
+  // The default heap's functions stand for it elsewhere; heapToSVG takes the Heap object.
+  { call: 'heapToSVG(heap, options)', arg: 'options', kind: 'options', invoke: (heap, value) => heapToSVG(heap === hostheap ? hostheap.heap : heap, value) },
   { call: 'spansToSVG(spans, totalSize, options)', arg: 'spans', kind: 'notArray', heapless: true, invoke: (value) => spansToSVG(value, 65536) },
   { call: 'spansToSVG(spans, totalSize, options)', arg: 'totalSize', kind: 'count', heapless: true, invoke: (value) => spansToSVG([], value) },
   { call: 'compile(bytes)', arg: 'bytes', kind: 'notBytes', heapless: true, invoke: (value) => segments.compile(value) },

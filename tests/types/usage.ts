@@ -9,6 +9,7 @@ import * as hostheap from 'hostheap';
 import type { Heap, OomEvent, ResizeEvent, Span, Token } from 'hostheap';
 import { createHeapManager, createWasmHeapManager } from 'hostheap/manager';
 import type { HeapManager, Int32Ref } from 'hostheap/manager';
+import { heapToSVG, spansToSVG } from 'hostheap/svg';
 
 declare const COUNTER: WebAssembly.Module;
 interface CounterExports {
@@ -90,6 +91,11 @@ const standalone: HeapManager = createWasmHeapManager(
 standalone.writeFloat64(8, Math.PI);
 const pi: number = standalone.readFloat64(8);
 
+// ---- a picture of the heap (hostheap/svg) ---------------------------------
+
+const picture: string = heapToSVG(hostheap.heap, { width: 400, title: 'after trim' });
+const savedPicture: string = spansToSVG(hostheap.spans(), hostheap.totalBytes());
+
 // ---- what the types refuse -----------------------------------------------
 
 // @ts-expect-error sizes are numbers, never strings
@@ -106,5 +112,9 @@ const wrong: 2 = grow(1);
 spans.push;
 // @ts-expect-error memory is a binding to read, not to assign
 hostheap.memory = new WebAssembly.Memory({ initial: 1 });
+// @ts-expect-error heapToSVG draws a Heap, not a layout
+heapToSVG(hostheap.spans());
+// @ts-expect-error a Heap has no picture method: the picture is hostheap/svg's
+hostheap.heap.toSVG();
 
-export const checked = [blocks, scratch, grew, released, layout, live, sameMemory, heapBlock, pi, wrong];
+export const checked = [blocks, scratch, grew, released, layout, live, sameMemory, heapBlock, pi, picture, savedPicture, wrong];
