@@ -10,7 +10,6 @@
 // visible.
 
 import { ADDRESS_SPACE, describe } from './errors.js';
-import { Heap } from './heap.js';
 
 /**
  * The colour of each kind of span. `used` is for spans that say only
@@ -66,7 +65,7 @@ export function spansToSVG(spans, totalSize, options = {}) {
 /**
  * Draws a heap's layout as it is now: {@link spansToSVG} over `heap.spans()`
  * and `heap.totalBytes()`.
- * @param {Heap} heap a heap from `createHeap`, or the default one (`heap` from 'hostheap')
+ * @param {import('./heap.js').Heap} heap a heap from `createHeap`, or the default one (`heap` from 'hostheap')
  * @param {{ width?: number, height?: number, title?: string }} [options] as for spansToSVG
  * @returns {string} the SVG document
  * @throws {TypeError} when heap is not a Heap, or an option is of the wrong kind
@@ -78,8 +77,8 @@ export function spansToSVG(spans, totalSize, options = {}) {
  */
 export function heapToSVG(heap, options) {
   const call = 'heapToSVG(heap, options)';
-  if (!(heap instanceof Heap)) {
-    throw new TypeError(`${call}: heap must be a Heap (from createHeap, or \`heap\` from 'hostheap'), got ${describe(heap)}`);
+  if (!(typeof heap === 'object' && heap !== null && typeof heap.spans === 'function' && typeof heap.totalBytes === 'function')) {
+    throw new TypeError(`${call}: heap must be a Heap (with spans and totalBytes), got ${describe(heap)}`);
   }
   return drawSpans(call, heap.spans(), heap.totalBytes(), options);
 }
