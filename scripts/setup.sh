@@ -14,6 +14,13 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }')" != "$wasm_bind
   cargo install --quiet wasm-bindgen-cli --version "$wasm_bindgen_version"
 fi
 
+# wasm-snip turns the release wasm's formatting and panic-message code,
+# which its panic handler never runs, into traps (scripts/build).
+if ! command -v wasm-snip >/dev/null; then
+  echo "setup: installing wasm-snip (half a minute)" >&2
+  cargo install --quiet wasm-snip --version 0.4.0
+fi
+
 # The dev dependencies include the other runtimes the tests use: deno and
 # bun ship their binaries in their npm packages; playwright-core drives
 # Debian's Chromium and downloads no browser.

@@ -7,9 +7,9 @@
 //! top, and is the API to use.
 #![deny(missing_docs)]
 // `scripts/build` turns off the `std` feature: the release wasm then
-// leaves out std, and with it the panic machinery, mostly message
-// formatting; a panic there traps. Everything else, tests included,
-// builds with std.
+// leaves out std and its panic machinery, and a panic there traps. (What
+// core's panics still format, scripts/build snips.) Everything else,
+// tests included, builds with std.
 #![cfg_attr(all(not(feature = "std"), target_arch = "wasm32"), no_std)]
 
 extern crate alloc;
