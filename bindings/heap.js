@@ -14,7 +14,8 @@
 // party grew in an adopted memory) reserves the rest, so the engine never
 // hands it out.
 
-import { Engine, NO_FIT, allocOwnedAt, mallocAt, releaseAt } from './wasm.js';
+import * as wasm from './wasm.js';
+import { NO_FIT } from './wasm.js';
 import {
   ADDRESS_SPACE,
   addrError,
@@ -127,14 +128,16 @@ function alignAtoms(call, options) {
   return align / ATOM;
 }
 
+/** Ends the engine of a collected heap, in the allocator's instance. */
+const engines = new FinalizationRegistry((engine) => wasm.destroy(engine));
+
 /**
  * An independent heap: its own memory, engine, events and stats.
  * Create one with {@link createHeap}; the package's top-level functions use a default one.
  */
 export class Heap {
+  /** The engine's address in the allocator's instance, which every call into the wasm takes. */
   #engine;
-  /** The engine's address, for the hot calls (see wasm.js). */
-  #engineAddress;
   #memory;
   #buffer;
   #i32;
@@ -186,13 +189,15 @@ export class Heap {
       }
     }
     const pages = this.#memory.buffer.byteLength / PAGE;
-    this.#engine = new Engine(pages);
-    this.#engineAddress = this.#engine.engineAddress();
-    const engine = this.#engine;
+    const engine = wasm.create(pages);
+    engines.register(this, engine);
+    this.#engine = engine;
+    // The callback holds `this`, so the heap, and with it its engine,
+    // outlives any callback still to run.
     this.#registry = new FinalizationRegistry((ticket) => {
       // A moved block's ticket keeps its first address: ask where it is now.
-      const addr = this.#debug === null ? NO_FIT : engine.ticketBlock(ticket);
-      const atoms = engine.reclaim(ticket);
+      const addr = this.#debug === null ? NO_FIT : wasm.ticketBlock(engine, ticket);
+      const atoms = wasm.reclaim(engine, ticket);
       if (atoms < 0) throw new Error(`hostheap: internal error: unknown ticket ${ticket}`);
       if (atoms > 0 && addr !== NO_FIT) this.#debug?.freed(addr, atoms * ATOM);
     });
@@ -273,7 +278,7 @@ export class Heap {
     // cannot refuse an object, so it needs no `try` here (see #register).
     if (typeof size === 'number' && size >>> 0 === size && size !== 0 && typeof token === 'object' && token !== null &&
         options === undefined && this.#debug === null) {
-      const ticket = allocOwnedAt(this.#engineAddress, ((size - 1) >>> 4) + 1);
+      const ticket = wasm.allocOwned(this.#engine, ((size - 1) >>> 4) + 1);
       if (ticket >= 0) {
         this.#registry.register(token, ticket);
         // TICKET_START_MASK and ATOM written out, as in `malloc`.
@@ -289,12 +294,12 @@ export class Heap {
     const atoms = bytesToAtoms(size);
     if (options !== undefined) return this.#allocAligned(size, token, atoms, alignAtoms('alloc(size, token, options)', options));
     if (token === undefined) {
-      const addr = this.#engine.scratch(atoms);
-      return addr !== NO_FIT ? addr : this.#growAndRetry('alloc(size)', size, atoms, 'scratch');
+      const addr = wasm.scratch(this.#engine, atoms);
+      return addr !== NO_FIT ? addr : this.#growAndRetry('alloc(size)', size, atoms, wasm.scratch);
     }
     if (!isWeakKey(token)) throw tokenError('alloc(size, token)', token);
-    let ticket = allocOwnedAt(this.#engineAddress, atoms);
-    if (ticket < 0) ticket = this.#growAndRetry('alloc(size, token)', size, atoms, 'allocOwned');
+    let ticket = wasm.allocOwned(this.#engine, atoms);
+    if (ticket < 0) ticket = this.#growAndRetry('alloc(size, token)', size, atoms, wasm.allocOwned);
     return this.#register(ticket, token, 'alloc(size, token)');
   }
 
@@ -315,10 +320,10 @@ export class Heap {
     }
     // ceil(size / 16) without passing 2^32, which `>>>` would wrap.
     const atoms = ((size - 1) >>> 4) + 1;
-    const addr = mallocAt(this.#engineAddress, atoms);
+    const addr = wasm.malloc(this.#engine, atoms);
     // NO_FIT written out, as ATOM is in `isAddr`: an imported binding is
     // read from memory, and checked, on every call.
-    return addr !== 0xffffffff ? addr : this.#growAndRetry('malloc(size)', size, atoms, 'malloc');
+    return addr !== 0xffffffff ? addr : this.#growAndRetry('malloc(size)', size, atoms, wasm.malloc);
   }
 
   /**
@@ -358,11 +363,11 @@ export class Heap {
     if (!isAddr(addr)) throw addrError(call, addr);
     if (!isSize(size)) throw sizeError(call, size);
     const engine = this.#engine;
-    const oldAtoms = engine.sizeOf(addr);
+    const oldAtoms = wasm.sizeOf(engine, addr);
     if (oldAtoms === 0) throw notLiveError(call, addr);
     const atoms = bytesToAtoms(size);
-    let moved = engine.realloc(addr, atoms);
-    if (moved === NO_FIT) moved = this.#growThen(call, size, atoms, 1, () => engine.realloc(addr, atoms), () => engine.wanted());
+    let moved = wasm.realloc(engine, addr, atoms);
+    if (moved === NO_FIT) moved = this.#growThen(call, size, atoms, 1, () => wasm.realloc(engine, addr, atoms), () => wasm.wanted(engine));
     if (moved !== addr) {
       const bytes = Math.min(oldAtoms, atoms) * ATOM;
       new Uint8Array(this.#buffer).copyWithin(moved, addr, addr + bytes);
@@ -382,7 +387,7 @@ export class Heap {
     // Only integers from 0 to 2^32 - 1 reach the engine; it frees nothing
     // at an address that is not a multiple of 16, and is asked why after.
     if (!(typeof addr === 'number' && addr >>> 0 === addr)) throw addrError('free(addr)', addr);
-    const atoms = releaseAt(this.#engineAddress, addr);
+    const atoms = wasm.release(this.#engine, addr);
     if (atoms === 0) throw isAddr(addr) ? notLiveError('free(addr)', addr) : addrError('free(addr)', addr);
     this.#debug?.freed(addr, atoms * ATOM);
   }
@@ -399,8 +404,8 @@ export class Heap {
     const call = 'tie(addr, token)';
     if (!isAddr(addr)) throw addrError(call, addr);
     if (!isWeakKey(token)) throw tokenError(call, token);
-    if (this.#engine.kindOf(addr) === KIND_TOKEN) throw new RangeError(`${call}: the block at ${addr} is tied to a token already`);
-    const ticket = this.#engine.tie(addr);
+    if (wasm.kindOf(this.#engine, addr) === KIND_TOKEN) throw new RangeError(`${call}: the block at ${addr} is tied to a token already`);
+    const ticket = wasm.tie(this.#engine, addr);
     if (ticket < 0) throw notLiveError(call, addr);
     this.#register(ticket, token, call, false);
     this.#debug?.retyped(addr, 'token');
@@ -416,8 +421,8 @@ export class Heap {
   untie(addr) {
     const call = 'untie(addr)';
     if (!isAddr(addr)) throw addrError(call, addr);
-    if (!this.#engine.untie(addr)) {
-      if (this.#engine.sizeOf(addr) === 0) throw notLiveError(call, addr);
+    if (!wasm.untie(this.#engine, addr)) {
+      if (wasm.sizeOf(this.#engine, addr) === 0) throw notLiveError(call, addr);
       throw new RangeError(`${call}: the block at ${addr} is tied to no token`);
     }
     this.#debug?.retyped(addr, 'strong');
@@ -446,12 +451,12 @@ export class Heap {
     const start = Math.floor(addr / ATOM);
     const atoms = Math.ceil((addr + size) / ATOM) - start;
     this.#checkFree(call, addr, size, start, atoms);
-    const pages = Math.ceil((start + atoms) / ATOMS_PER_PAGE) - this.#engine.stat(STAT_PAGES);
+    const pages = Math.ceil((start + atoms) / ATOMS_PER_PAGE) - wasm.stat(this.#engine, STAT_PAGES);
     if (pages > 0) {
       const errors = [];
       if (!this.#grow(pages, errors)) {
         const what = `the range up to ${(start + atoms) * ATOM}`;
-        throw oomError(call, what, this.#engine.stat(STAT_PAGES) + pages, this.#ceiling(), errors);
+        throw oomError(call, what, wasm.stat(this.#engine, STAT_PAGES) + pages, this.#ceiling(), errors);
       }
     }
     this.#reserveAtoms(start, atoms);
@@ -514,26 +519,26 @@ export class Heap {
     // The span past options.end is no reason to keep pages: plan without it.
     const endSpan = this.#endSpan();
     if (endSpan !== undefined) this.#unreserve(endSpan);
-    const pages = engine.stat(STAT_TRIM_TARGET);
+    const pages = wasm.stat(engine, STAT_TRIM_TARGET);
     const old = this.#memory;
     const oldSize = this.#buffer.byteLength;
     if (pages >= oldSize / PAGE) {
-      this.#reserveOutside(engine.stat(STAT_PAGES));
+      this.#reserveOutside(wasm.stat(engine, STAT_PAGES));
       return 0;
     }
-    const liveBytes = (engine.stat(STAT_TOTAL) - engine.stat(STAT_TAIL)) * ATOM;
+    const liveBytes = (wasm.stat(engine, STAT_TOTAL) - wasm.stat(engine, STAT_TAIL)) * ATOM;
     // 2. Build the smaller memory; a failure here leaves the heap as it was.
     let memory;
     try {
       memory = new WebAssembly.Memory({ initial: pages, maximum: this.#maximum });
     } catch (error) {
-      this.#reserveOutside(engine.stat(STAT_PAGES));
+      this.#reserveOutside(wasm.stat(engine, STAT_PAGES));
       const errors = this.#oom(oldSize / PAGE, pages);
       throw oomError('trim()', `a new memory of ${pages * PAGE} bytes`, pages, this.#ceiling(), [error, ...errors]);
     }
     new Uint8Array(memory.buffer).set(new Uint8Array(old.buffer, 0, liveBytes));
     // 3. Commit, then let guests and handlers follow.
-    expectDone(`to trim to ${pages} pages`, engine.trim(pages));
+    expectDone(`to trim to ${pages} pages`, wasm.trim(engine, pages));
     this.#reserveOutside(pages);
     this.#memory = memory;
     this.#refresh();
@@ -626,7 +631,7 @@ export class Heap {
    */
   check() {
     const engine = this.#engine;
-    const violation = engine.check?.();
+    const violation = wasm.check?.(engine);
     if (violation !== undefined) throw new Error(`check(): ${violation}`);
     const fail = (what) => {
       throw new Error(`check(): ${what}`);
@@ -647,19 +652,19 @@ export class Heap {
       end = addr + size;
     }
     const figures = [
-      ['capacity', end, engine.stat(STAT_TOTAL)],
-      ['bytes in live blocks', used, engine.stat(STAT_USED)],
-      ['bytes in reserved spans', reserved, engine.stat(STAT_RESERVED)],
-      ['largest free span', largest, engine.stat(STAT_LARGEST)],
-      ['free head', spans[0]?.kind === 'free' ? spans[0].size : 0, engine.stat(STAT_HEAD)],
-      ['free tail', spans.at(-1)?.kind === 'free' ? spans.at(-1).size : 0, engine.stat(STAT_TAIL)],
+      ['capacity', end, wasm.stat(engine, STAT_TOTAL)],
+      ['bytes in live blocks', used, wasm.stat(engine, STAT_USED)],
+      ['bytes in reserved spans', reserved, wasm.stat(engine, STAT_RESERVED)],
+      ['largest free span', largest, wasm.stat(engine, STAT_LARGEST)],
+      ['free head', spans[0]?.kind === 'free' ? spans[0].size : 0, wasm.stat(engine, STAT_HEAD)],
+      ['free tail', spans.at(-1)?.kind === 'free' ? spans.at(-1).size : 0, wasm.stat(engine, STAT_TAIL)],
     ];
     for (const [what, seen, counted] of figures) {
       if (seen !== counted * ATOM) fail(`the spans give a ${what} of ${seen} bytes, the engine counts ${counted * ATOM}`);
     }
     const pages = this.#memory.buffer.byteLength / PAGE;
-    if (this.#owned && pages !== engine.stat(STAT_PAGES)) {
-      fail(`the memory has ${pages} pages, the engine manages ${engine.stat(STAT_PAGES)}`);
+    if (this.#owned && pages !== wasm.stat(engine, STAT_PAGES)) {
+      fail(`the memory has ${pages} pages, the engine manages ${wasm.stat(engine, STAT_PAGES)}`);
     }
     const reservedSpans = spans.filter((span) => span.kind === 'reserved');
     const same = reservedSpans.length === this.#reserved.size && reservedSpans.every(({ addr, size }) => this.#reserved.get(addr) === size);
@@ -719,45 +724,45 @@ export class Heap {
 
   /** Memory capacity, in 16-byte atoms. @returns {number} */
   totalAtoms() {
-    return this.#engine.stat(STAT_TOTAL);
+    return wasm.stat(this.#engine, STAT_TOTAL);
   }
 
   /** Atoms held by live blocks. @returns {number} */
   usedAtoms() {
-    return this.#engine.stat(STAT_USED);
+    return wasm.stat(this.#engine, STAT_USED);
   }
 
   /** Atoms from the first block or reserved span to the end of the last, gaps included. @returns {number} */
   runAtoms() {
     const engine = this.#engine;
-    const inUse = engine.stat(STAT_USED) + engine.stat(STAT_RESERVED);
-    return inUse === 0 ? 0 : engine.stat(STAT_TOTAL) - engine.stat(STAT_HEAD) - engine.stat(STAT_TAIL);
+    const inUse = wasm.stat(engine, STAT_USED) + wasm.stat(engine, STAT_RESERVED);
+    return inUse === 0 ? 0 : wasm.stat(engine, STAT_TOTAL) - wasm.stat(engine, STAT_HEAD) - wasm.stat(engine, STAT_TAIL);
   }
 
   /** Capacity minus used and reserved atoms. @returns {number} */
   freeAtoms() {
     const engine = this.#engine;
-    return engine.stat(STAT_TOTAL) - engine.stat(STAT_USED) - engine.stat(STAT_RESERVED);
+    return wasm.stat(engine, STAT_TOTAL) - wasm.stat(engine, STAT_USED) - wasm.stat(engine, STAT_RESERVED);
   }
 
   /** Free atoms at the start of memory. @returns {number} */
   headAtoms() {
-    return this.#engine.stat(STAT_HEAD);
+    return wasm.stat(this.#engine, STAT_HEAD);
   }
 
   /** Free atoms at the end of memory. @returns {number} */
   tailAtoms() {
-    return this.#engine.stat(STAT_TAIL);
+    return wasm.stat(this.#engine, STAT_TAIL);
   }
 
   /** Atoms in the largest free span. @returns {number} */
   largestAtoms() {
-    return this.#engine.stat(STAT_LARGEST);
+    return wasm.stat(this.#engine, STAT_LARGEST);
   }
 
   /** Atoms in reserved spans. @returns {number} */
   reservedAtoms() {
-    return this.#engine.stat(STAT_RESERVED);
+    return wasm.stat(this.#engine, STAT_RESERVED);
   }
 
   /**
@@ -765,7 +770,7 @@ export class Heap {
    * @returns {{ addr: number, size: number, free: boolean, kind: 'free' | 'strong' | 'token' | 'reserved' }[]}
    */
   spans() {
-    const triples = this.#engine.spans();
+    const triples = wasm.spans(this.#engine);
     const spans = [];
     for (let i = 0; i < triples.length; i += 3) {
       const kind = triples[i + 2];
@@ -784,11 +789,11 @@ export class Heap {
     try {
       this.#registry.register(token, ticket);
     } catch {
-      if (fresh) this.#engine.reclaim(ticket);
-      else this.#engine.untie(addr);
+      if (fresh) wasm.reclaim(this.#engine, ticket);
+      else wasm.untie(this.#engine, addr);
       throw tokenError(call, token);
     }
-    if (fresh) this.#debug?.allocated(addr, this.#engine.sizeOf(addr) * ATOM, 'token');
+    if (fresh) this.#debug?.allocated(addr, wasm.sizeOf(this.#engine, addr) * ATOM, 'token');
     return addr;
   }
 
@@ -797,24 +802,19 @@ export class Heap {
     if (!isSize(size)) throw sizeError('malloc(size)', size);
     const atoms = bytesToAtoms(size);
     if (options !== undefined || this.#debug !== null) return this.#mallocAligned(size, options);
-    const addr = mallocAt(this.#engineAddress, atoms);
-    return addr !== NO_FIT ? addr : this.#growAndRetry('malloc(size)', size, atoms, 'malloc');
+    const addr = wasm.malloc(this.#engine, atoms);
+    return addr !== NO_FIT ? addr : this.#growAndRetry('malloc(size)', size, atoms, wasm.malloc);
   }
 
   /**
-   * `#growThen` with `engine[method](atoms)` (`mallocAt` for 'malloc',
-   * `allocOwnedAt` for 'allocOwned') as the retry. The closure is made
-   * here, not in the callers: a function that makes one pays for its
+   * `#growThen` with `alloc(engine, atoms)` as the retry, `alloc` being
+   * `wasm.malloc`, `wasm.allocOwned` or `wasm.scratch`. The closure is
+   * made here, not in the callers: a function that makes one pays for its
    * context on every call, the fast path included.
    */
-  #growAndRetry(call, size, atoms, method) {
+  #growAndRetry(call, size, atoms, alloc) {
     const engine = this.#engine;
-    const address = this.#engineAddress;
-    const retry =
-      method === 'malloc' ? () => mallocAt(address, atoms)
-      : method === 'allocOwned' ? () => allocOwnedAt(address, atoms)
-      : () => engine[method](atoms);
-    return this.#growThen(call, size, atoms, 1, retry);
+    return this.#growThen(call, size, atoms, 1, () => alloc(engine, atoms));
   }
 
   /** `malloc` with options, or in debug mode. */
@@ -822,7 +822,7 @@ export class Heap {
     const atoms = bytesToAtoms(size);
     const align = options === undefined ? 1 : alignAtoms(call, options);
     const engine = this.#engine;
-    const alloc = () => engine.mallocAligned(atoms, align);
+    const alloc = () => wasm.mallocAligned(engine, atoms, align);
     let addr = alloc();
     if (addr === NO_FIT) addr = this.#growThen(call, size, atoms, align, alloc);
     this.#debug?.allocated(addr, atoms * ATOM, 'strong');
@@ -833,13 +833,13 @@ export class Heap {
   #allocAligned(size, token, atoms, align) {
     const engine = this.#engine;
     if (token === undefined) {
-      const scratch = () => engine.scratchAligned(atoms, align);
+      const scratch = () => wasm.scratchAligned(engine, atoms, align);
       const addr = scratch();
       return addr !== NO_FIT ? addr : this.#growThen('alloc(size, undefined, options)', size, atoms, align, scratch);
     }
     const call = 'alloc(size, token, options)';
     if (!isWeakKey(token)) throw tokenError(call, token);
-    const alloc = () => engine.allocOwnedAligned(atoms, align);
+    const alloc = () => wasm.allocOwnedAligned(engine, atoms, align);
     let ticket = alloc();
     if (ticket < 0) ticket = this.#growThen(call, size, atoms, align, alloc);
     return this.#register(ticket, token, call);
@@ -853,7 +853,7 @@ export class Heap {
    * @param {() => number} retry the operation; NO_FIT or a negative number when it does not fit
    * @param {() => number} [wanted] pages to grow by, when not those for `atoms` at the end
    */
-  #growThen(call, size, atoms, align, retry, wanted = () => this.#engine.pagesToFitAligned(atoms, align)) {
+  #growThen(call, size, atoms, align, retry, wanted = () => wasm.pagesToFitAligned(this.#engine, atoms, align)) {
     const errors = [];
     let refusals = 0;
     for (;;) {
@@ -868,7 +868,7 @@ export class Heap {
         continue;
       }
       if (++refusals === 2) {
-        throw oomError(call, `size ${size}`, this.#engine.stat(STAT_PAGES) + pages, this.#ceiling(), errors);
+        throw oomError(call, `size ${size}`, wasm.stat(this.#engine, STAT_PAGES) + pages, this.#ceiling(), errors);
       }
       const result = retry();
       if (result !== NO_FIT && result >= 0) {
@@ -886,7 +886,7 @@ export class Heap {
    */
   #grow(pages, errors, quiet = false) {
     const oldSize = this.#buffer.byteLength;
-    const current = this.#engine.stat(STAT_PAGES);
+    const current = wasm.stat(this.#engine, STAT_PAGES);
     let refused = pages > this.#ceiling() - current;
     if (!refused) {
       try {
@@ -901,7 +901,7 @@ export class Heap {
     }
     // An adopted memory may have grown by others too: those pages are theirs.
     const now = this.#memory.buffer.byteLength / PAGE;
-    expectDone(`to grow by ${now - current} pages`, this.#engine.grow(now - current));
+    expectDone(`to grow by ${now - current} pages`, wasm.grow(this.#engine, now - current));
     if (now - current > pages) this.#reserveAtoms(current * ATOMS_PER_PAGE, (now - current - pages) * ATOMS_PER_PAGE);
     this.#reserveOutside(now);
     this.#refresh();
@@ -928,19 +928,19 @@ export class Heap {
 
   /** Throws when atoms `[start, start + atoms)`, which hold bytes `[addr, addr + size)`, overlap a span in use. */
   #checkFree(call, addr, size, start, atoms) {
-    const span = this.#engine.overlap(start, atoms);
+    const span = wasm.overlap(this.#engine, start, atoms);
     if (span === NO_FIT) return;
-    const what = this.#engine.kindOf(span) === KIND_RESERVED ? 'reserved span' : 'live block';
+    const what = wasm.kindOf(this.#engine, span) === KIND_RESERVED ? 'reserved span' : 'live block';
     throw overlapError(call, addr, size, start * ATOM, (start + atoms) * ATOM, span, what);
   }
 
   #reserveAtoms(start, atoms) {
-    expectDone(`to reserve ${atoms} atoms at atom ${start}`, this.#engine.reserve(start, atoms));
+    expectDone(`to reserve ${atoms} atoms at atom ${start}`, wasm.reserve(this.#engine, start, atoms));
     this.#reserved.set(start * ATOM, atoms * ATOM);
   }
 
   #unreserve(addr) {
-    this.#engine.unreserve(addr);
+    wasm.unreserve(this.#engine, addr);
     this.#reserved.delete(addr);
   }
 

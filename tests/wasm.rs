@@ -4,33 +4,10 @@
 //! itself is tested natively (src/engine) and through the package (tests/js).
 #![cfg(target_arch = "wasm32")]
 
-use hostheap::wasm::{stat, Heap, NO_FIT};
+use hostheap::wasm::{self, stat, Heap, NO_FIT};
 use wasm_bindgen_test::wasm_bindgen_test;
 
 const PAGE_ATOMS: u32 = 4096;
-
-/// The hot calls as `bindings/heap.js` makes them: through the engine's
-/// address, beside the `Heap`'s methods.
-trait HotCalls {
-    fn malloc(&self, atoms: u32) -> u32;
-    fn release(&self, addr: u32) -> u32;
-    fn alloc_owned(&self, atoms: u32) -> f64;
-}
-
-impl HotCalls for Heap {
-    fn malloc(&self, atoms: u32) -> u32 {
-        // SAFETY: the address is this heap's, and the heap outlives the call.
-        unsafe { hostheap::wasm::malloc(self.engine_address(), atoms) }
-    }
-    fn release(&self, addr: u32) -> u32 {
-        // SAFETY: as in `malloc`.
-        unsafe { hostheap::wasm::release(self.engine_address(), addr) }
-    }
-    fn alloc_owned(&self, atoms: u32) -> f64 {
-        // SAFETY: as in `malloc`.
-        unsafe { hostheap::wasm::alloc_owned(self.engine_address(), atoms) }
-    }
-}
 
 #[wasm_bindgen_test]
 fn addresses_cross_as_bytes_and_sizes_as_atoms() {
@@ -129,4 +106,18 @@ fn reserve_overlap_and_check_speak_in_bytes() {
     assert_eq!(heap.check(), None);
     assert_eq!(heap.unreserve(64), 4);
     assert_eq!(heap.unreserve(64), 0);
+}
+
+#[wasm_bindgen_test]
+fn each_call_takes_the_heap_by_address() {
+    let heap = wasm::create(1);
+    // SAFETY: `heap` comes from `create` and is destroyed last.
+    unsafe {
+        assert_eq!(wasm::malloc(heap, 2), 0);
+        assert_eq!(wasm::malloc_aligned(heap, 1, 4), 64);
+        assert_eq!(wasm::stat(heap, stat::USED), 3);
+        assert_eq!(wasm::release(heap, 0), 2);
+        assert_eq!(wasm::spans(heap), vec![0, 4, 1, 4, 1, 2, 5, PAGE_ATOMS - 5, 1]);
+        wasm::destroy(heap);
+    }
 }

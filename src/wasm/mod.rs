@@ -8,6 +8,7 @@
 //! No JavaScript value crosses: the wasm needs none of the machinery for
 //! them, and no JavaScript runs inside a call.
 
+use alloc::boxed::Box;
 #[cfg(feature = "check")]
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -86,12 +87,15 @@ fn push_decimal(text: &mut String, n: u32) {
     text.push(char::from(b'0' + (n % 10) as u8));
 }
 
-/// One engine, owned by one JavaScript heap.
+/// One engine, owned by one JavaScript heap, with what the calls leave
+/// for the next one to read.
 ///
-/// Every method takes `&self` and reaches the engine through a `RefCell`,
-/// so that [`malloc`], [`release`] and [`alloc_owned`], the hot calls, can
-/// reach it by address as well (see there).
-#[wasm_bindgen]
+/// JavaScript holds a `Heap` by its address: [`create`] makes one,
+/// [`destroy`] ends it, and each method below is exported as a function
+/// of that address (`by_address!`, below). A call through wasm-bindgen's
+/// own classes would pay, each time, for a reference count and a borrow
+/// flag on both sides of the call: a tenth of a malloc and free pair, and
+/// code in the wasm and the glue for every method.
 pub struct Heap {
     engine: RefCell<Engine>,
     /// Pages the last refused `realloc` needs the memory to grow by.
@@ -103,6 +107,15 @@ pub struct Heap {
 // without running Rust's drops, so a borrow held across JavaScript that
 // threw would stay taken.
 impl Heap {
+    /// An engine over `pages` free pages. Throws past 65536 pages
+    /// (`bindings/` never asks for more).
+    pub fn new(pages: u32) -> Heap {
+        let Ok(engine) = Engine::new(pages) else {
+            wasm_bindgen::throw_str("hostheap: an engine of more than 65536 pages")
+        };
+        Heap { engine: RefCell::new(engine), wanted: Cell::new(0) }
+    }
+
     /// The engine, to read.
     fn engine(&self) -> Ref<'_, Engine> {
         self.engine.try_borrow().unwrap_or_else(|_| reentered())
@@ -112,59 +125,52 @@ impl Heap {
     fn engine_mut(&self) -> RefMut<'_, Engine> {
         self.engine.try_borrow_mut().unwrap_or_else(|_| reentered())
     }
-}
 
-/// Throws for a call that reaches an engine already in use. Only
-/// JavaScript run while a borrow is held could make one, and none runs
-/// (above): this turns a slip into an error rather than two live borrows
-/// of the engine.
-#[cold]
-fn reentered() -> ! {
-    wasm_bindgen::throw_str("hostheap: the engine was called while in use")
-}
-
-#[wasm_bindgen]
-impl Heap {
-    /// An engine over `pages` free pages. Throws past 65536 pages
-    /// (`bindings/` never asks for more).
-    #[wasm_bindgen(constructor)]
-    pub fn new(pages: u32) -> Heap {
-        let Ok(engine) = Engine::new(pages) else {
-            wasm_bindgen::throw_str("hostheap: an engine of more than 65536 pages")
-        };
-        Heap { engine: RefCell::new(engine), wanted: Cell::new(0) }
-    }
-
-    /// The address of the engine in this instance's memory, for
-    /// [`malloc`] and [`release`]. It holds for as long as the `Heap` lives.
-    #[wasm_bindgen(js_name = engineAddress)]
-    pub fn engine_address(&self) -> *const RefCell<Engine> {
-        &self.engine
+    /// Allocates `atoms` atoms; the byte address, or [`NO_FIT`].
+    pub fn malloc(&self, atoms: u32) -> u32 {
+        match self.engine_mut().alloc_start(atoms) {
+            NO_START => NO_FIT,
+            start => to_addr(start),
+        }
     }
 
     /// Allocates `atoms` atoms at a multiple of `align` atoms; the byte
     /// address, or [`NO_FIT`].
-    #[wasm_bindgen(js_name = mallocAligned)]
     pub fn malloc_aligned(&self, atoms: u32, align: u32) -> u32 {
         self.engine_mut().alloc_aligned(atoms, align).map_or(NO_FIT, to_addr)
     }
 
-    /// As [`alloc_owned`], at a multiple of `align` atoms.
-    #[wasm_bindgen(js_name = allocOwnedAligned)]
+    /// Allocates `atoms` atoms owned by a token; the ticket to register
+    /// the token with (its low 28 bits are the block's atom index), or -1.
+    pub fn alloc_owned(&self, atoms: u32) -> f64 {
+        self.engine_mut().try_alloc_owned(atoms).map_or(-1.0, ticket_number)
+    }
+
+    /// As [`Heap::alloc_owned`], at a multiple of `align` atoms.
     pub fn alloc_owned_aligned(&self, atoms: u32, align: u32) -> f64 {
         self.engine_mut().alloc_owned_aligned(atoms, align).map_or(-1.0, ticket_number)
     }
 
-    /// As `scratch`, at a multiple of `align` atoms.
-    #[wasm_bindgen(js_name = scratchAligned)]
+    /// A byte address where `atoms` atoms are free now, or [`NO_FIT`].
+    pub fn scratch(&self, atoms: u32) -> u32 {
+        self.engine_mut().scratch(atoms).map_or(NO_FIT, to_addr)
+    }
+
+    /// As [`Heap::scratch`], at a multiple of `align` atoms.
     pub fn scratch_aligned(&self, atoms: u32, align: u32) -> u32 {
         self.engine_mut().scratch_aligned(atoms, align).map_or(NO_FIT, to_addr)
     }
 
     /// Pages to grow by so that `atoms` atoms fit at a multiple of `align` atoms.
-    #[wasm_bindgen(js_name = pagesToFitAligned)]
     pub fn pages_to_fit_aligned(&self, atoms: u32, align: u32) -> u32 {
         self.engine().pages_to_fit_aligned(atoms, align)
+    }
+
+    /// Frees the live block at byte address `addr`; the atoms freed, or 0
+    /// when `addr` is not the start of a live block.
+    pub fn release(&self, addr: u32) -> u32 {
+        let mut engine = self.engine_mut();
+        to_start(addr).and_then(|start| engine.free(start).ok()).unwrap_or(0)
     }
 
     /// Resizes the live block at byte address `addr` to `atoms` atoms; its
@@ -190,14 +196,12 @@ impl Heap {
     }
 
     /// The size in atoms of the live block at byte address `addr`, or 0.
-    #[wasm_bindgen(js_name = sizeOf)]
     pub fn size_of(&self, addr: u32) -> u32 {
         to_start(addr).and_then(|start| self.engine().size_of(start).ok()).unwrap_or(0)
     }
 
     /// What the span at byte address `addr` holds: 0 no span starts there,
     /// 1 free, 2 a strong block, 3 a token's block, 4 reserved.
-    #[wasm_bindgen(js_name = kindOf)]
     pub fn kind_of(&self, addr: u32) -> u32 {
         to_start(addr).and_then(|start| self.engine().kind(start)).map_or(0, kind_code)
     }
@@ -210,6 +214,20 @@ impl Heap {
     /// Makes the token's block at byte address `addr` strong; whether there was one.
     pub fn untie(&self, addr: u32) -> bool {
         to_start(addr).is_some_and(|start| self.engine_mut().untie(start).is_ok())
+    }
+
+    /// Takes back the ticket of a collected token; the atoms freed (0 for
+    /// a block freed earlier), or -1 for a ticket the engine never issued.
+    pub fn reclaim(&self, ticket: f64) -> i32 {
+        match self.engine_mut().reclaim(Ticket::from_bits(ticket as u64)) {
+            Ok(atoms) => atoms as i32,
+            Err(_) => -1,
+        }
+    }
+
+    /// The byte address of the block a ticket's reclaim would free, or [`NO_FIT`].
+    pub fn ticket_block(&self, ticket: f64) -> u32 {
+        self.engine().ticket_block(Ticket::from_bits(ticket as u64)).map_or(NO_FIT, to_addr)
     }
 
     /// The byte address of the first span in use that the atoms
@@ -229,41 +247,6 @@ impl Heap {
         to_start(addr).and_then(|start| self.engine_mut().unreserve(start).ok()).unwrap_or(0)
     }
 
-    /// Walks every invariant: nothing when all hold, else the first one
-    /// broken, in words. In the development build only (feature `check`):
-    /// the walk and its sentences are a seventh of the wasm.
-    #[cfg(feature = "check")]
-    pub fn check(&self) -> Option<String> {
-        let violation = self.engine().check().err()?;
-        let mut message = String::from(violation.rule);
-        if let Some(atom) = violation.atom {
-            message.push_str(" (at byte ");
-            push_decimal(&mut message, to_addr(atom));
-            message.push(')');
-        }
-        Some(message)
-    }
-
-    /// A byte address where `atoms` atoms are free now, or [`NO_FIT`].
-    pub fn scratch(&self, atoms: u32) -> u32 {
-        self.engine_mut().scratch(atoms).map_or(NO_FIT, to_addr)
-    }
-
-    /// Takes back the ticket of a collected token; the atoms freed (0 for
-    /// a block freed earlier), or -1 for a ticket the engine never issued.
-    pub fn reclaim(&self, ticket: f64) -> i32 {
-        match self.engine_mut().reclaim(Ticket::from_bits(ticket as u64)) {
-            Ok(atoms) => atoms as i32,
-            Err(_) => -1,
-        }
-    }
-
-    /// The byte address of the block a ticket's reclaim would free, or [`NO_FIT`].
-    #[wasm_bindgen(js_name = ticketBlock)]
-    pub fn ticket_block(&self, ticket: f64) -> u32 {
-        self.engine().ticket_block(Ticket::from_bits(ticket as u64)).map_or(NO_FIT, to_addr)
-    }
-
     /// Adds `pages` free pages at the end; 0, or the refusal's [`error_code`].
     pub fn grow(&self, pages: u32) -> u32 {
         code(self.engine_mut().grow(pages))
@@ -275,8 +258,8 @@ impl Heap {
     }
 
     /// One of the engine's figures: `which` is its number in [`stat`];
-    /// 0 for a number not there. One method for them all, where a method
-    /// each would cost a shim and a wrapper in the glue each.
+    /// 0 for a number not there. One call for them all, where a call each
+    /// would cost a shim and a wrapper in the glue each.
     pub fn stat(&self, which: u32) -> u32 {
         let engine = self.engine();
         let stats = engine.stats();
@@ -294,7 +277,7 @@ impl Heap {
     }
 
     /// The layout as `[start, atoms, kind]` triples of numbers, in address
-    /// order, with the kinds of `kindOf`.
+    /// order, with the kinds of [`Heap::kind_of`].
     pub fn spans(&self) -> Vec<u32> {
         let engine = self.engine();
         let mut triples = Vec::new();
@@ -303,69 +286,96 @@ impl Heap {
         }
         triples
     }
-}
 
-// The hot calls. A method call through wasm-bindgen pays for a reference
-// count and a borrow flag on each side of the call, about a tenth of a
-// malloc and free pair, and 1.5 ns of a token's allocation; these take the
-// engine's address from `Heap::engine_address` instead, and keep only the
-// `RefCell`'s flag.
-
-/// The engine at `address`, to change.
-///
-/// # Safety
-/// `address` comes from [`Heap::engine_address`] of a `Heap` that is still
-/// alive. (`bindings/heap.js` holds the `Heap`'s JS object for as long as
-/// it uses the address, and never frees it; wasm-bindgen keeps the `Heap`
-/// in an allocation of its own, which does not move.) No `&mut Heap` ever
-/// exists, so the shared reference made here aliases nothing; a call that
-/// reaches the engine while it is in use throws on the flag.
-unsafe fn engine_at<'a>(address: *const RefCell<Engine>) -> RefMut<'a, Engine> {
-    // SAFETY: the caller's promise, above.
-    let engine = unsafe { &*address };
-    engine.try_borrow_mut().unwrap_or_else(|_| reentered())
-}
-
-/// Allocates `atoms` atoms in the engine at `address`; the byte address,
-/// or [`NO_FIT`].
-///
-/// # Safety
-/// As for `engine_at`: `address` is that of a live `Heap`'s engine.
-#[wasm_bindgen]
-pub unsafe fn malloc(address: *const RefCell<Engine>, atoms: u32) -> u32 {
-    // SAFETY: the caller's promise.
-    match unsafe { engine_at(address) }.alloc_start(atoms) {
-        NO_START => NO_FIT,
-        start => to_addr(start),
+    /// Walks every invariant: nothing when all hold, else the first one
+    /// broken, in words. In the development build only (feature `check`):
+    /// the walk and its sentences are a seventh of the wasm.
+    #[cfg(feature = "check")]
+    pub fn check(&self) -> Option<String> {
+        let violation = self.engine().check().err()?;
+        let mut message = String::from(violation.rule);
+        if let Some(atom) = violation.atom {
+            message.push_str(" (at byte ");
+            push_decimal(&mut message, to_addr(atom));
+            message.push(')');
+        }
+        Some(message)
     }
 }
 
-/// Allocates `atoms` atoms owned by a token in the engine at `address`;
-/// the ticket to register the token with (its low 28 bits are the block's
-/// atom index), or -1.
-///
-/// # Safety
-/// As for [`malloc`].
-#[wasm_bindgen(js_name = allocOwned)]
-pub unsafe fn alloc_owned(address: *const RefCell<Engine>, atoms: u32) -> f64 {
-    // SAFETY: the caller's promise.
-    unsafe { engine_at(address) }.try_alloc_owned(atoms).map_or(-1.0, ticket_number)
+/// Throws for a call that reaches an engine already in use. Only
+/// JavaScript run while a borrow is held could make one, and none runs
+/// (above): this turns a slip into an error rather than two live borrows
+/// of the engine.
+#[cold]
+fn reentered() -> ! {
+    wasm_bindgen::throw_str("hostheap: the engine was called while in use")
 }
 
-/// Frees the live block at byte address `addr` in the engine at
-/// `address`; the atoms freed, or 0 when `addr` is not the start of a live
-/// block.
+/// A new [`Heap`] over `pages` free pages; its address, which every other
+/// call takes. Throws past 65536 pages.
+#[wasm_bindgen]
+pub fn create(pages: u32) -> *const Heap {
+    Box::into_raw(Box::new(Heap::new(pages)))
+}
+
+/// Ends the [`Heap`] at `heap`.
 ///
 /// # Safety
-/// As for [`malloc`].
+/// `heap` comes from [`create`] and was not destroyed yet; no call uses
+/// it after this one. (`bindings/heap.js` destroys a heap's engine once
+/// the JavaScript heap is collected, with nothing left to call it.)
 #[wasm_bindgen]
-pub unsafe fn release(address: *const RefCell<Engine>, addr: u32) -> u32 {
-    // SAFETY: the caller's promise.
-    let mut engine = unsafe { engine_at(address) };
-    if u64::from(addr) % ATOM != 0 {
-        return 0;
-    }
-    engine.free(addr / ATOM as u32).unwrap_or(0)
+pub unsafe fn destroy(heap: *const Heap) {
+    // SAFETY: the caller's promise: `create` boxed it, and it is dropped once.
+    drop(unsafe { Box::from_raw(heap.cast_mut()) });
+}
+
+/// Exports each [`Heap`] method named, under its JavaScript name, as a
+/// function of the heap's address and the method's arguments.
+macro_rules! by_address {
+    ($($(#[$attr:meta])* $js:ident => $method:ident($($arg:ident: $ty:ty),*) -> $ret:ty;)*) => {$(
+        $(#[$attr])*
+        #[doc = concat!("[`Heap::", stringify!($method), "`] of the heap at `heap`.")]
+        ///
+        /// # Safety
+        /// `heap` comes from [`create`] and was not [`destroy`]ed. A call
+        /// that reaches the engine while it is in use throws on its flag.
+        #[wasm_bindgen(js_name = $js)]
+        pub unsafe fn $method(heap: *const Heap, $($arg: $ty),*) -> $ret {
+            // SAFETY: the caller's promise. No `&mut Heap` ever exists, so
+            // this shared reference aliases nothing.
+            unsafe { &*heap }.$method($($arg),*)
+        }
+    )*};
+}
+
+by_address! {
+    malloc => malloc(atoms: u32) -> u32;
+    mallocAligned => malloc_aligned(atoms: u32, align: u32) -> u32;
+    allocOwned => alloc_owned(atoms: u32) -> f64;
+    allocOwnedAligned => alloc_owned_aligned(atoms: u32, align: u32) -> f64;
+    scratch => scratch(atoms: u32) -> u32;
+    scratchAligned => scratch_aligned(atoms: u32, align: u32) -> u32;
+    pagesToFitAligned => pages_to_fit_aligned(atoms: u32, align: u32) -> u32;
+    release => release(addr: u32) -> u32;
+    realloc => realloc(addr: u32, atoms: u32) -> u32;
+    wanted => wanted() -> u32;
+    sizeOf => size_of(addr: u32) -> u32;
+    kindOf => kind_of(addr: u32) -> u32;
+    tie => tie(addr: u32) -> f64;
+    untie => untie(addr: u32) -> bool;
+    reclaim => reclaim(ticket: f64) -> i32;
+    ticketBlock => ticket_block(ticket: f64) -> u32;
+    overlap => overlap(start: u32, atoms: u32) -> u32;
+    reserve => reserve(start: u32, atoms: u32) -> u32;
+    unreserve => unreserve(addr: u32) -> u32;
+    grow => grow(pages: u32) -> u32;
+    trim => trim(pages: u32) -> u32;
+    stat => stat(which: u32) -> u32;
+    spans => spans() -> Vec<u32>;
+    #[cfg(feature = "check")]
+    check => check() -> Option<String>;
 }
 
 fn kind_code(kind: Kind) -> u32 {
