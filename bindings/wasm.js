@@ -6,11 +6,18 @@
 // returns; every other call takes that address first (`malloc(engine,
 // atoms)`, `stat(engine, which)`, … see src/wasm), and `destroy(engine)`
 // ends it.
-import init, { wasmUrl as url } from '#engine';
+import { initSync, wasmUrl as url } from '#engine';
 
-// `fetch` of file: URLs is not everywhere (Node); every runtime with files has node:fs.
-const source = url.protocol === 'file:' ? (await import('node:fs/promises')).readFile(url) : url;
-const exports = await init({ module_or_path: await source });
+/** The wasm's bytes: read from disk where the URL is a file (`fetch` of file: URLs is not everywhere), else fetched. */
+async function wasmBytes() {
+  if (url.protocol === 'file:') return (await import('node:fs/promises')).readFile(url);
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`hostheap: fetching its wasm from ${url} gave HTTP ${response.status}`);
+  return response.arrayBuffer();
+}
+
+// Compiled off the main thread; instantiating the compiled module is quick.
+const exports = initSync({ module: await WebAssembly.compile(await wasmBytes()) });
 
 export * from '#engine';
 
