@@ -102,28 +102,27 @@ pub struct Heap {
     wanted: Cell<u32>,
 }
 
-// No method calls into JavaScript while it holds a borrow (none calls
-// into JavaScript but to throw). A JS exception unwinds the wasm stack
-// without running Rust's drops, so a borrow held across JavaScript that
-// threw would stay taken.
+// Nothing here calls into JavaScript (the wasm calls no import), so no
+// call can reach an engine that another call is using: a second borrow
+// would be a bug, and traps rather than make two live borrows of the
+// engine. (A trap, not a panic: a panic's message and location would stay
+// in the release wasm as data.)
 impl Heap {
-    /// An engine over `pages` free pages. Throws past 65536 pages
+    /// An engine over `pages` free pages. Traps past 65536 pages
     /// (`bindings/` never asks for more).
     pub fn new(pages: u32) -> Heap {
-        let Ok(engine) = Engine::new(pages) else {
-            wasm_bindgen::throw_str("hostheap: an engine of more than 65536 pages")
-        };
+        let Ok(engine) = Engine::new(pages) else { core::arch::wasm32::unreachable() };
         Heap { engine: RefCell::new(engine), wanted: Cell::new(0) }
     }
 
     /// The engine, to read.
     fn engine(&self) -> Ref<'_, Engine> {
-        self.engine.try_borrow().unwrap_or_else(|_| reentered())
+        self.engine.try_borrow().unwrap_or_else(|_| core::arch::wasm32::unreachable())
     }
 
     /// The engine, to change.
     fn engine_mut(&self) -> RefMut<'_, Engine> {
-        self.engine.try_borrow_mut().unwrap_or_else(|_| reentered())
+        self.engine.try_borrow_mut().unwrap_or_else(|_| core::arch::wasm32::unreachable())
     }
 
     /// Allocates `atoms` atoms; the byte address, or [`NO_FIT`].
@@ -303,17 +302,8 @@ impl Heap {
     }
 }
 
-/// Throws for a call that reaches an engine already in use. Only
-/// JavaScript run while a borrow is held could make one, and none runs
-/// (above): this turns a slip into an error rather than two live borrows
-/// of the engine.
-#[cold]
-fn reentered() -> ! {
-    wasm_bindgen::throw_str("hostheap: the engine was called while in use")
-}
-
 /// A new [`Heap`] over `pages` free pages; its address, which every other
-/// call takes. Throws past 65536 pages.
+/// call takes. Traps past 65536 pages.
 #[wasm_bindgen]
 pub fn create(pages: u32) -> *const Heap {
     Box::into_raw(Box::new(Heap::new(pages)))
@@ -339,8 +329,7 @@ macro_rules! by_address {
         #[doc = concat!("[`Heap::", stringify!($method), "`] of the heap at `heap`.")]
         ///
         /// # Safety
-        /// `heap` comes from [`create`] and was not [`destroy`]ed. A call
-        /// that reaches the engine while it is in use throws on its flag.
+        /// `heap` comes from [`create`] and was not [`destroy`]ed.
         #[wasm_bindgen(js_name = $js)]
         pub unsafe fn $method(heap: *const Heap, $($arg: $ty),*) -> $ret {
             // SAFETY: the caller's promise. No `&mut Heap` ever exists, so
