@@ -134,36 +134,20 @@ describe('DebugLog', () => {
     assert.deepEqual(bytesAt(heap, PAGE_SIZE + 16, 16), poison(16));
   });
 
-  test('refuses a heap of the wrong kind', () => {
-    for (const bad of [null, undefined, 1, 'heap', {}, { buffer: new Uint8Array(16) }]) {
-      refuses(() => new DebugLog(bad), TypeError, 'new DebugLog(heap)', 'must be a Heap');
-    }
-  });
-
-  test('refuses bad addresses, sizes and kinds, and leaves the log and memory as they were', () => {
+  test('throws, changing nothing, when a call disagrees with what it recorded', () => {
     const heap = createHeap();
     const log = new DebugLog(heap);
     fill(heap, 0, 64, 0x11);
     log.allocated(0, 16, 'strong');
     const before = log.leaks();
     const allocated = 'DebugLog.allocated(addr, size, kind)';
-    refuses(() => log.allocated('16', 16, 'strong'), TypeError, allocated, 'addr', 'got string "16"');
-    refuses(() => log.allocated(-16, 16, 'strong'), RangeError, allocated, 'addr', 'got -16');
-    refuses(() => log.allocated(16.5, 16, 'strong'), RangeError, allocated, 'got 16.5');
-    refuses(() => log.allocated(16, 0, 'strong'), RangeError, allocated, 'size must be an integer from 1', 'got 0');
-    refuses(() => log.allocated(16, 16n, 'strong'), TypeError, allocated, 'size', 'got bigint 16n');
-    refuses(() => log.allocated(16, 16, 'weak'), RangeError, allocated, 'kind must be "strong" or "token"', 'got string "weak"');
-    refuses(() => log.allocated(16, 16, undefined), TypeError, allocated, 'got undefined');
-    refuses(() => log.allocated(0, 16, 'strong'), RangeError, allocated, '0 is already a live block');
-    refuses(() => log.allocated(PAGE_SIZE - 16, 32, 'strong'), RangeError, allocated, `ends past the memory's ${PAGE_SIZE} bytes`);
-    refuses(() => log.freed(32, 16), RangeError, 'DebugLog.freed(addr, size)', '32 is not a live block in the log');
-    refuses(() => log.freed(0, null), TypeError, 'DebugLog.freed(addr, size)', 'got null');
+    refuses(() => log.allocated(0, 16, 'strong'), Error, allocated, '0 is already a live block in the log');
+    refuses(() => log.freed(32, 16), Error, 'DebugLog.freed(addr, size)', '32 is not a live block in the log');
     const moved = 'DebugLog.moved(oldAddr, oldSize, newAddr, newSize)';
-    refuses(() => log.moved(32, 16, 48, 16), RangeError, moved, '32 is not a live block');
+    refuses(() => log.moved(32, 16, 48, 16), Error, moved, '32 is not a live block in the log');
     log.allocated(48, 16, 'token');
-    refuses(() => log.moved(0, 16, 48, 16), RangeError, moved, '48 is already a live block');
-    refuses(() => log.retyped(32, 'token'), RangeError, 'DebugLog.retyped(addr, kind)', '32 is not a live block');
-    refuses(() => log.retyped(0, 'Token'), RangeError, 'DebugLog.retyped(addr, kind)', 'got string "Token"');
+    refuses(() => log.moved(0, 16, 48, 16), Error, moved, '48 is already a live block in the log');
+    refuses(() => log.retyped(32, 'token'), Error, 'DebugLog.retyped(addr, kind)', '32 is not a live block in the log');
     log.freed(48, 16);
     assert.deepEqual(log.leaks(), before);
     assert.deepEqual(bytesAt(heap, 0, 48), new Array(48).fill(0x11));
