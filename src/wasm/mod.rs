@@ -102,7 +102,7 @@ pub struct Heap {
     wanted: Cell<u32>,
 }
 
-// Nothing here calls into JavaScript (the wasm calls no import), so no
+// Nothing here calls into JavaScript (the one import runs at start), so no
 // call can reach an engine that another call is using: a second borrow
 // would be a bug, and traps rather than make two live borrows of the
 // engine. (A trap, not a panic: a panic's message and location would stay
