@@ -535,7 +535,7 @@ function shippedFiles() {
 async function size() {
   const gzip = (bytes) => gzipSync(bytes, { level: 9 }).length;
   const gzipped = (urls) => urls.reduce((sum, url) => sum + gzip(readFileSync(url)), 0);
-  const glue = transformSync(readFileSync(new URL('pkg/hostheap.js', BINDINGS), 'utf8'), {
+  const glue = transformSync(readFileSync(new URL('pkg/hostheap_bg.js', BINDINGS), 'utf8'), {
     minify: true, format: 'esm', target: 'es2022',
   }).code;
   const allocator = gzipped([new URL('pkg/hostheap_bg.wasm', BINDINGS)]) + gzip(glue);

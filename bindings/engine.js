@@ -1,8 +1,7 @@
 // The allocator's wasm and its wasm-bindgen glue, as released: without the
 // engine's self-check. `#engine` (package.json `imports`) names this file,
 // or engine.development.js under the `development` condition.
-export * from './pkg/hostheap.js';
-export { default } from './pkg/hostheap.js';
+export * from './pkg/hostheap_bg.js';
 
 /** The walk of the engine's invariants is in the development build only. */
 export const check = undefined;

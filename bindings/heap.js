@@ -770,11 +770,15 @@ export class Heap {
    * @returns {{ addr: number, size: number, free: boolean, kind: 'free' | 'strong' | 'token' | 'reserved' }[]}
    */
   spans() {
-    const triples = wasm.spans(this.#engine);
+    const engine = this.#engine;
+    const end = wasm.stat(engine, STAT_TOTAL) * ATOM;
     const spans = [];
-    for (let i = 0; i < triples.length; i += 3) {
-      const kind = triples[i + 2];
-      spans.push({ addr: triples[i] * ATOM, size: triples[i + 1] * ATOM, free: kind === KIND_FREE, kind: KINDS[kind] });
+    for (let addr = 0; addr < end; ) {
+      const size = wasm.spanAtoms(engine, addr) * ATOM;
+      const kind = wasm.kindOf(engine, addr);
+      spans.push({ addr, size, free: kind === KIND_FREE, kind: KINDS[kind] });
+      if (size === 0) break; // no span starts here: a broken layout, which check() reports
+      addr += size;
     }
     return spans;
   }

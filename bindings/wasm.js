@@ -6,7 +6,7 @@
 // returns; every other call takes that address first (`malloc(engine,
 // atoms)`, `stat(engine, which)`, … see src/wasm), and `destroy(engine)`
 // ends it.
-import { initSync, wasmUrl as url } from '#engine';
+import { __wbg_set_wasm, __wbindgen_init_externref_table, wasmUrl as url } from '#engine';
 
 /** The wasm's bytes: read from disk where the URL is a file (`fetch` of file: URLs is not everywhere), else fetched. */
 async function wasmBytes() {
@@ -16,8 +16,17 @@ async function wasmBytes() {
   return response.arrayBuffer();
 }
 
-// Compiled off the main thread; instantiating the compiled module is quick.
-const exports = initSync({ module: await WebAssembly.compile(await wasmBytes()) });
+// wasm-bindgen's bundler target: the wasm imports the glue's functions
+// from the glue's file name (one, as the wasm calls no JavaScript but to
+// set up its table at start), and the glue calls the instance's exports
+// once it is handed them. A glue that wants more imports fails here, at
+// once, with a LinkError.
+const instance = await WebAssembly.instantiate(await WebAssembly.compile(await wasmBytes()), {
+  './hostheap_bg.js': { __wbindgen_init_externref_table },
+});
+const { exports } = instance;
+__wbg_set_wasm(exports);
+exports.__wbindgen_start();
 
 export * from '#engine';
 

@@ -22,6 +22,28 @@ fn freeing_everything_in_any_order_leaves_one_free_span() {
 }
 
 #[test]
+fn span_reads_the_span_at_a_start_and_nothing_elsewhere() {
+    let mut engine = Engine::new(1).unwrap();
+    let a = engine.alloc(3).unwrap();
+    let b = engine.alloc(2).unwrap();
+    engine.free(a).unwrap();
+    // Walking from 0 by `span` gives what `spans` gives.
+    let mut walked = Vec::new();
+    let mut start = 0;
+    while let Some(span) = engine.span(start) {
+        walked.push(span);
+        start += span.atoms;
+    }
+    assert_eq!(start, engine.capacity());
+    assert_eq!(walked, spans(&engine));
+    assert_eq!(engine.span(b), Some(Span { start: b, atoms: 2, free: false }));
+    assert_eq!(engine.span(a + 1), None, "inside a free span");
+    assert_eq!(engine.span(b + 1), None, "inside a block");
+    assert_eq!(engine.span(engine.capacity()), None, "at the capacity");
+    assert_eq!(engine.span(u32::MAX), None);
+}
+
+#[test]
 fn growth_extends_the_free_tail_and_trim_gives_it_back() {
     let mut engine = Engine::new(1).unwrap();
     let first = engine.alloc(100).unwrap();

@@ -68,13 +68,17 @@ fn engine_errors_become_numbers() {
 }
 
 #[wasm_bindgen_test]
-fn spans_are_flat_triples_with_kind_codes() {
+fn spans_are_read_one_at_a_time_with_kind_codes() {
     let heap = Heap::new(1);
     let a = heap.malloc(1);
     heap.malloc(1);
     heap.release(a);
     // Kinds: 1 free, 2 strong, 3 a token's, 4 reserved.
-    assert_eq!(heap.spans(), vec![0, 1, 1, 1, 1, 2, 2, PAGE_ATOMS - 2, 1]);
+    let spans: Vec<_> = [0, 16, 32].iter().map(|&addr| (heap.span_atoms(addr), heap.kind_of(addr))).collect();
+    assert_eq!(spans, vec![(1, 1), (1, 2), (PAGE_ATOMS - 2, 1)]);
+    assert_eq!((heap.span_atoms(48), heap.kind_of(48)), (0, 0), "inside the tail: no span starts there");
+    assert_eq!(heap.span_atoms(8), 0, "not a multiple of 16");
+    assert_eq!(heap.span_atoms(PAGE_ATOMS * 16), 0, "at the capacity");
     assert_eq!(
         (heap.stat(stat::HEAD), heap.stat(stat::TAIL), heap.stat(stat::LARGEST)),
         (1, PAGE_ATOMS - 2, PAGE_ATOMS - 2)
@@ -117,7 +121,8 @@ fn each_call_takes_the_heap_by_address() {
         assert_eq!(wasm::malloc_aligned(heap, 1, 4), 64);
         assert_eq!(wasm::stat(heap, stat::USED), 3);
         assert_eq!(wasm::release(heap, 0), 2);
-        assert_eq!(wasm::spans(heap), vec![0, 4, 1, 4, 1, 2, 5, PAGE_ATOMS - 5, 1]);
+        assert_eq!((wasm::span_atoms(heap, 0), wasm::kind_of(heap, 0)), (4, 1));
+        assert_eq!((wasm::span_atoms(heap, 64), wasm::kind_of(heap, 64)), (1, 2));
         wasm::destroy(heap);
     }
 }

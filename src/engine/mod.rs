@@ -530,6 +530,11 @@ impl Engine {
         })
     }
 
+    /// The span that starts at `start`; `None` when no span starts there.
+    pub fn span(&self, start: u32) -> Option<Span> {
+        self.layout.is_start(start).then(|| self.span_at(start))
+    }
+
     /// The span at `start`, which starts one. Not inlined: shared by every
     /// walk over the spans (see the notes on size above).
     #[inline(never)]

@@ -11,7 +11,6 @@
 use alloc::boxed::Box;
 #[cfg(feature = "check")]
 use alloc::string::String;
-use alloc::vec::Vec;
 use core::cell::{Cell, Ref, RefCell, RefMut};
 use wasm_bindgen::prelude::*;
 
@@ -275,15 +274,13 @@ impl Heap {
         }
     }
 
-    /// The layout as `[start, atoms, kind]` triples of numbers, in address
-    /// order, with the kinds of [`Heap::kind_of`].
-    pub fn spans(&self) -> Vec<u32> {
-        let engine = self.engine();
-        let mut triples = Vec::new();
-        for span in engine.spans() {
-            triples.extend_from_slice(&[span.start, span.atoms, engine.kind(span.start).map_or(0, kind_code)]);
-        }
-        triples
+    /// The atoms of the span (of any kind) at byte address `addr`, or 0
+    /// when no span starts there. With [`Heap::kind_of`], what `spans()`
+    /// in `bindings/` walks the layout with, a span at a time: no vector
+    /// crosses, so neither the wasm nor the glue carries the code to pass
+    /// and free one.
+    pub fn span_atoms(&self, addr: u32) -> u32 {
+        to_start(addr).and_then(|start| self.engine().span(start)).map_or(0, |span| span.atoms)
     }
 
     /// Walks every invariant: nothing when all hold, else the first one
@@ -362,7 +359,7 @@ by_address! {
     grow => grow(pages: u32) -> u32;
     trim => trim(pages: u32) -> u32;
     stat => stat(which: u32) -> u32;
-    spans => spans() -> Vec<u32>;
+    spanAtoms => span_atoms(addr: u32) -> u32;
     #[cfg(feature = "check")]
     check => check() -> Option<String>;
 }
