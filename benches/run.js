@@ -150,19 +150,23 @@ const roundToPages = (size) => Math.ceil(size / PAGE) * PAGE;
 // Scenarios. Each returns table rows (see `row`).
 
 const CHURN = { live: 10_000, warmup: 20_000, steps: 1_000_000, thingSteps: 20_000, minSize: 16, maxSize: 512 };
+/** The same churn over blocks above 1 KiB, which the engine keeps in its ordered set rather than its bins. */
+const LARGE_CHURN = { ...CHURN, live: 20_000, steps: 200_000, minSize: 1040, maxSize: 31_040 };
 
 /**
  * The churn trace: sizes of the first live blocks, then for each step the
  * slot whose block is freed and the size allocated in its place; the
- * first `CHURN.warmup` steps are run untimed.
+ * first `config.warmup` steps are run untimed.
+ *
+ * @param {typeof CHURN} config
  */
-function churnTrace() {
+function churnTrace(config) {
   const random = prng(0x5eed);
-  const size = () => random(CHURN.minSize, CHURN.maxSize);
+  const size = () => random(config.minSize, config.maxSize);
   return {
-    initial: Uint32Array.from({ length: CHURN.live }, size),
-    slots: Uint32Array.from({ length: CHURN.warmup + CHURN.steps }, () => random(0, CHURN.live - 1)),
-    sizes: Uint32Array.from({ length: CHURN.warmup + CHURN.steps }, size),
+    initial: Uint32Array.from({ length: config.live }, size),
+    slots: Uint32Array.from({ length: config.warmup + config.steps }, () => random(0, config.live - 1)),
+    sizes: Uint32Array.from({ length: config.warmup + config.steps }, size),
   };
 }
 
@@ -207,7 +211,7 @@ function churnCase(trace, create, from, to, zeroIsNull) {
 
 /** Churn: free one random block, allocate one of a random size: a million timed steps, after 20,000 untimed. */
 async function churn() {
-  const trace = churnTrace();
+  const trace = churnTrace(CHURN);
   const perPair = (ms, steps) => (ms * 1e6) / steps;
   const [ours, dl] = (
     await bestOfEach([
@@ -223,11 +227,20 @@ async function churn() {
       churnCase(trace, thingPool, 0, CHURN.thingSteps, true),
     ])
   ).map((ms) => perPair(ms, CHURN.thingSteps));
+  const large = churnTrace(LARGE_CHURN);
+  const [oursLarge, dlLarge] = (
+    await bestOfEach([
+      churnCase(large, () => createHeap(HEAP_OPTIONS), LARGE_CHURN.warmup, LARGE_CHURN.warmup + LARGE_CHURN.steps, false),
+      churnCase(large, dlmalloc, LARGE_CHURN.warmup, LARGE_CHURN.warmup + LARGE_CHURN.steps, true),
+    ])
+  ).map((ms) => perPair(ms, LARGE_CHURN.steps));
   const name = `churn, ${count(CHURN.live)} live: free+malloc`;
   return [
     row(name, ns(ours), 'dlmalloc (wasm)', ns(dl), ours / dl, atMost(0.5, times)),
     row(`  same, first ${count(CHURN.thingSteps)} steps`, ns(oursPrefix), '@thi.ng/malloc', ns(thing),
       oursPrefix / thing),
+    row(`  same, ${count(LARGE_CHURN.live)} live of 1-31 KiB`, ns(oursLarge), 'dlmalloc (wasm)', ns(dlLarge),
+      oursLarge / dlLarge),
   ];
 }
 
