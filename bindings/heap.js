@@ -36,7 +36,6 @@ import {
 } from './errors.js';
 import { Listeners, EVENT_TYPES } from './listeners.js';
 import { planHeap } from './options.js';
-import { DebugLog } from './debug.js';
 
 /** Bytes in an atom, the unit of alignment. */
 export const ATOM = 16;
@@ -157,7 +156,7 @@ export class Heap {
   #registry;
   #respawns = [];
   #listeners = new Listeners();
-  /** The debug log (see debug.js), or null. */
+  /** The debug log (see debug/log.js), or null. */
   #debug = null;
   /** Called first after every resize; the default heap refreshes its live bindings here. */
   #onResize;
@@ -205,7 +204,7 @@ export class Heap {
     this.#reserveOutside(pages);
     this.#onResize = onResize;
     this.#refresh();
-    if (plan.debug) this.#debug = new DebugLog(this);
+    if (plan.Log !== undefined) this.#debug = new plan.Log(this);
   }
 
   /** The current memory; a new object after every trim. @type {WebAssembly.Memory} */
@@ -672,13 +671,13 @@ export class Heap {
   }
 
   /**
-   * The live blocks of a heap created with `{ debug: true }`, in address
+   * The live blocks of a heap made by `createDebugHeap` (hostheap/debug), in address
    * order, with their sizes, kinds and the stack that allocated them.
    * @returns {{ addr: number, size: number, kind: 'strong' | 'token', site: string }[]}
-   * @throws {Error} when the heap was not created with `{ debug: true }`
+   * @throws {Error} when the heap keeps no log
    */
   leaks() {
-    if (this.#debug === null) throw stateError('leaks()', 'the heap keeps no log: create it with { debug: true }');
+    if (this.#debug === null) throw stateError('leaks()', 'the heap keeps no log: create it with createDebugHeap of hostheap/debug');
     return this.#debug.leaks();
   }
 
@@ -993,7 +992,6 @@ export function createHeap(options) {
  * @property {number} [start] manage only bytes from here on (e.g. `__heap_base`); below is reserved
  * @property {number} [heapBase] the same as `start`
  * @property {number} [end] manage only bytes below this; the heap never grows the memory past it
- * @property {boolean} [debug] record allocation sites, poison freed blocks, enable `leaks()`
  */
 
 /** @typedef {{ type: 'resize' | 'grow' | 'trim', info: { oldSize: number, newSize: number, memory: WebAssembly.Memory, buffer: ArrayBuffer | SharedArrayBuffer } } | { type: 'oom', info: { currentCapacity: number, requestCapacity: number, maximumCapacity: number } }} HeapEvent */

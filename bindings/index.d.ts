@@ -52,8 +52,6 @@ export interface HeapOptions {
   heapBase?: number;
   /** Manage only bytes below this; the heap never grows the memory past the page that holds it. */
   end?: number;
-  /** Record allocation sites, poison freed blocks, and enable `leaks()`. */
-  debug?: boolean;
 }
 
 /** One span of the layout. */
@@ -188,7 +186,7 @@ export interface Heap {
   /** The layout in address order. */
   spans(): Span[];
   /**
-   * The live blocks of a heap made with `{ debug: true }`, in address order.
+   * The live blocks of a heap made by `createDebugHeap` (`hostheap/debug`), in address order.
    * @throws {Error} the heap keeps no log
    */
   leaks(): Leak[];

@@ -1,14 +1,15 @@
 // The debug log: allocation sites, poison in freed memory, and leaks(). The
 // log is tested on its own over a real heap's memory, then through a heap
-// made with createHeap({ debug: true }), with real garbage collection for
-// token blocks.
+// made with createDebugHeap (hostheap/debug), with real garbage collection
+// for token blocks.
 
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
 import { collectUntil } from './collect.js';
 import { createHeap } from 'hostheap';
-import { DebugLog, POISON } from '../../bindings/debug.js';
+import { createDebugHeap, POISON } from 'hostheap/debug';
+import { DebugLog } from '../../bindings/debug/log.js';
 
 const PAGE_SIZE = 65536;
 const THIS_FILE = 'debug.test.js';
@@ -154,9 +155,9 @@ describe('DebugLog', () => {
   });
 });
 
-describe('createHeap({ debug: true })', () => {
+describe('createDebugHeap', () => {
   test('leaks() lists live blocks with sizes, kinds and the sites that allocated them', () => {
-    const heap = createHeap({ debug: true });
+    const heap = createDebugHeap();
     const token = {};
     const a = heap.malloc(20);
     const b = heap.alloc(100, token);
@@ -175,13 +176,13 @@ describe('createHeap({ debug: true })', () => {
   });
 
   test('scratch addresses are not blocks and are not listed', () => {
-    const heap = createHeap({ debug: true });
+    const heap = createDebugHeap();
     heap.alloc(64);
     assert.deepEqual(heap.leaks(), []);
   });
 
   test('free poisons the block', () => {
-    const heap = createHeap({ debug: true });
+    const heap = createDebugHeap();
     const addr = heap.malloc(48);
     fill(heap, addr, 48, 0x11);
     heap.free(addr);
@@ -189,7 +190,7 @@ describe('createHeap({ debug: true })', () => {
   });
 
   test('a collected token\'s block is poisoned and leaves leaks()', async () => {
-    const heap = createHeap({ debug: true });
+    const heap = createDebugHeap();
     const keep = heap.malloc(16);
     let addr;
     (() => {
@@ -208,7 +209,7 @@ describe('createHeap({ debug: true })', () => {
 
   test('realloc keeps the site; a moved block leaves poison behind, a shrunk one poisons its tail', () => {
     //  [ a:32 ][ b:16 ]  a grows to 64: it moves past b
-    const heap = createHeap({ debug: true });
+    const heap = createDebugHeap();
     const a = heap.malloc(32);
     const b = heap.malloc(16);
     const [{ site }] = heap.leaks();
@@ -229,7 +230,7 @@ describe('createHeap({ debug: true })', () => {
   });
 
   test('calloc is a strong block, tie and untie change the kind, reserved spans are not blocks', () => {
-    const heap = createHeap({ debug: true });
+    const heap = createDebugHeap();
     const token = {};
     const addr = heap.calloc(4, 8);
     assert.deepEqual(bytesAt(heap, addr, 32), new Array(32).fill(0));
@@ -244,7 +245,7 @@ describe('createHeap({ debug: true })', () => {
   });
 
   test('poison and sites follow the blocks through grow and trim', () => {
-    const heap = createHeap({ debug: true });
+    const heap = createDebugHeap();
     const small = heap.malloc(16);
     const big = heap.malloc(4 * PAGE_SIZE);
     const [site] = heap.leaks().map((leak) => leak.site);
@@ -255,5 +256,27 @@ describe('createHeap({ debug: true })', () => {
     fill(heap, next, 32, 0x11);
     heap.free(next);
     assert.deepEqual(bytesAt(heap, next, 32), poison(32));
+  });
+});
+
+describe('the debug log is hostheap/debug\'s', () => {
+  test('createDebugHeap takes the options of createHeap and names itself in their errors', () => {
+    const heap = createDebugHeap({ initial: 3, limit: 5 });
+    assert.equal(heap.totalBytes(), 3 * PAGE_SIZE);
+    assert.equal(heap.limit, 5);
+    const addr = heap.malloc(16);
+    assert.deepEqual(heap.leaks().map((leak) => leak.addr), [addr]);
+    refuses(() => createDebugHeap(5), TypeError, 'createDebugHeap(options)', 'options must be an object', 'got 5');
+    refuses(() => createDebugHeap({ initial: 0 }), RangeError, 'createDebugHeap(options)', 'options.initial', 'got 0');
+    refuses(() => createDebugHeap({ memory: {} }), TypeError, 'createDebugHeap(options)', 'options.memory');
+  });
+
+  test('createHeap refuses options.debug, pointing to createDebugHeap, and its heaps keep no log', () => {
+    for (const value of [true, false, 1]) {
+      refuses(() => createHeap({ debug: value }), TypeError, 'createHeap(options)', 'options.debug', 'createDebugHeap', `got ${value}`);
+    }
+    const heap = createHeap();
+    heap.malloc(16);
+    refuses(() => heap.leaks(), Error, 'leaks()', 'keeps no log', 'createDebugHeap');
   });
 });

@@ -88,7 +88,6 @@ test('createHeap refuses options of the wrong kind, naming them', () => {
     message: 'createHeap(options): options.initial cannot be given with options.memory, which has its own',
   });
   assert.throws(() => createHeap({ shared: 'yes', maximum: 2 }), { name: 'TypeError', message: /options.shared to be true or false, got string "yes"/ });
-  assert.throws(() => createHeap({ debug: 1 }), { name: 'TypeError', message: /options.debug to be true or false, got 1/ });
   assert.throws(() => createHeap({ start: 100, end: 50 }), { name: 'RangeError', message: /options.end to be an integer from 116 to 4294967296, got 50/ });
   assert.throws(() => createHeap({ limit: 0 }), { name: 'RangeError', message: /options.limit to be an integer from 1 to 65536, got 0/ });
 });

@@ -1,8 +1,8 @@
 // The bad-input sweep: every argument of every public call (the allocator's,
 // the typed manager's reads, writes and constructors, the data-segment
-// reader's and the SVG picture's), on a heap from createHeap and on the
-// default heap's functions, given values of
-// the wrong kind, NaN, infinities, negative, fractional, huge and boundary
+// reader's, the SVG picture's and the debug heap's), on a heap from
+// createHeap and on the default heap's functions, given values of the
+// wrong kind, NaN, infinities, negative, fractional, huge and boundary
 // values. Each must throw a TypeError (wrong kind of value) or RangeError
 // (right kind, wrong value) whose message starts with the call, names the
 // argument and shows what came, and leave the heap as it was: the same
@@ -12,6 +12,7 @@
 // row. Used by tests/js/badinput.test.js and the figures command.
 
 import * as hostheap from 'hostheap';
+import { createDebugHeap } from 'hostheap/debug';
 import * as managers from 'hostheap/manager';
 import * as segments from 'hostheap/segments';
 import * as svg from 'hostheap/svg';
@@ -205,7 +206,9 @@ export const CALLS = [
   { call: 'createHeap(options)', arg: 'options.heapBase', kind: 'bytesOption', heapless: true, invoke: (value) => createHeap({ heapBase: value }) },
   { call: 'createHeap(options)', arg: 'options.end', kind: 'bytesOption', heapless: true, invoke: (value) => createHeap({ end: value }) },
   { call: 'createHeap(options)', arg: 'options.shared', kind: 'booleanOption', heapless: true, invoke: (value) => createHeap({ shared: value, maximum: 2 }) },
-  { call: 'createHeap(options)', arg: 'options.debug', kind: 'booleanOption', heapless: true, invoke: (value) => createHeap({ debug: value }) },
+  { call: 'createDebugHeap(options)', arg: 'options', kind: 'options', heapless: true, invoke: (value) => createDebugHeap(value) },
+  { call: 'createDebugHeap(options)', arg: 'options.initial', kind: 'pagesOption', heapless: true, invoke: (value) => createDebugHeap({ initial: value }) },
+  { call: 'createDebugHeap(options)', arg: 'options.shared', kind: 'booleanOption', heapless: true, invoke: (value) => createDebugHeap({ shared: value, maximum: 2 }) },
   { call: 'createHeap(options)', arg: 'options.memory', kind: 'memoryOption', heapless: true, invoke: (value) => createHeap({ memory: value }) },
   { call: 'heapToSVG(heap, options)', arg: 'heap', kind: 'notHeap', heapless: true, invoke: (value) => heapToSVG(value) },
   // The default heap's functions stand for it elsewhere; heapToSVG takes the Heap object.

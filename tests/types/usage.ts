@@ -10,6 +10,8 @@ import type { Heap, OomEvent, ResizeEvent, Span, Token } from 'hostheap';
 import { createHeapManager, createWasmHeapManager } from 'hostheap/manager';
 import type { HeapManager, Int32Ref } from 'hostheap/manager';
 import { heapToSVG, spansToSVG } from 'hostheap/svg';
+import { createDebugHeap, POISON } from 'hostheap/debug';
+import type { Leak } from 'hostheap';
 
 declare const COUNTER: WebAssembly.Module;
 interface CounterExports {
@@ -96,6 +98,13 @@ const pi: number = standalone.readFloat64(8);
 const picture: string = heapToSVG(hostheap.heap, { width: 400, title: 'after trim' });
 const savedPicture: string = spansToSVG(hostheap.spans(), hostheap.totalBytes());
 
+// ---- a debug heap (hostheap/debug) ----------------------------------------
+
+const debugHeap: Heap = createDebugHeap({ initial: 2 });
+debugHeap.malloc(32);
+const leaked: Leak[] = debugHeap.leaks();
+const poison: number = POISON;
+
 // ---- what the types refuse -----------------------------------------------
 
 // @ts-expect-error sizes are numbers, never strings
@@ -116,5 +125,7 @@ hostheap.memory = new WebAssembly.Memory({ initial: 1 });
 heapToSVG(hostheap.spans());
 // @ts-expect-error a Heap has no picture method: the picture is hostheap/svg's
 hostheap.heap.toSVG();
+// @ts-expect-error the debug log is hostheap/debug's createDebugHeap, not an option
+createHeap({ debug: true });
 
-export const checked = [blocks, scratch, grew, released, layout, live, sameMemory, heapBlock, pi, picture, savedPicture, wrong];
+export const checked = [blocks, scratch, grew, released, layout, live, sameMemory, heapBlock, pi, picture, savedPicture, wrong, leaked, poison];

@@ -1,4 +1,4 @@
-// The debug log of a heap made with `createHeap({ debug: true })`: where
+// The debug log of a heap made with `createDebugHeap` (./index.js): where
 // each live block was allocated, and poison in freed memory.
 //
 // The heap tells the log about every block it hands out, frees, moves or
@@ -16,9 +16,11 @@ const SITE_FRAMES = 8;
 
 /**
  * The package's own folder, as a URL (V8, SpiderMonkey) and as a path (Bun
- * names files by path); frames in files under it are not the user's.
+ * names files by path); frames in files under it are not the user's. It is
+ * the folder above this file's, both here and bundled (dist/debug/index.js
+ * beside dist/index.js).
  */
-const PACKAGE_URL = new URL('.', import.meta.url);
+const PACKAGE_URL = new URL('..', import.meta.url);
 const PACKAGE = [PACKAGE_URL.href];
 if (PACKAGE_URL.protocol === 'file:') PACKAGE.push(decodeURIComponent(PACKAGE_URL.pathname));
 
@@ -44,7 +46,7 @@ function captureSite() {
 /**
  * A record of a heap's live blocks, with the stack of the call that
  * allocated each, and a poisoner of freed memory. A heap made with
- * `createHeap({ debug: true })` keeps one and calls it after each block
+ * `createDebugHeap` keeps one and calls it after each block
  * operation; `heap.leaks()` returns its {@link DebugLog#leaks}. The heap
  * checked every argument before the operation, so the log takes them as
  * they come; it throws only when a call disagrees with what it recorded
