@@ -616,12 +616,22 @@ function print(rows) {
   for (const r of rows) console.log(line(columns.map((column) => r[column])));
 }
 
+/** The runtime, for the header: Node, or Deno or Bun running this through their Node APIs. */
+function runtime() {
+  if (globalThis.Deno) return `deno ${globalThis.Deno.version.deno} (V8 ${globalThis.Deno.version.v8})`;
+  if (globalThis.Bun) return `bun ${globalThis.Bun.version} (JavaScriptCore)`;
+  return `node ${process.version} (V8 ${process.versions.v8})`;
+}
+
+// Bun forces a collection with Bun.gc(true), and has no flag for a global gc().
+if (typeof globalThis.gc !== 'function' && globalThis.Bun) globalThis.gc = () => globalThis.Bun.gc(true);
+
 async function main() {
-  if (typeof globalThis.gc !== 'function') failed('run with node --expose-gc');
+  if (typeof globalThis.gc !== 'function') failed('run with node --expose-gc (deno: --v8-flags=--expose-gc)');
   if (!(Number.isInteger(ROUNDS) && ROUNDS >= 1)) failed(`--rounds: expected an integer >= 1, got ${OPTIONS.rounds}`);
   const unknown = ONLY.filter((name) => !(name in SCENARIOS));
   if (unknown.length) failed(`unknown scenario ${unknown}; known: ${Object.keys(SCENARIOS).join(', ')}`);
-  console.log(`hostheap bench: node ${process.version}, ${process.platform} ${process.arch}, ` +
+  console.log(`hostheap bench: ${runtime()}, ${process.platform} ${process.arch}, ` +
     `${cpus()[0]?.model ?? 'unknown CPU'}, ${new Date().toISOString()}, best of ${ROUNDS} rounds\n`);
   const rows = [];
   for (const [name, scenario] of Object.entries(SCENARIOS)) {
